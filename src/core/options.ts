@@ -1,0 +1,114 @@
+// Options for `compare`, grouped by pipeline stage. Defaults are frozen (DEVELOPERS.md habit 3): callers pass a
+// partial object and `resolveOptions` merges it over the defaults, section by section.
+//
+// Each stage owns its section; the values are chosen on the dev benchmarks (README, "Accuracy") and the reasons
+// are stated beside each field.
+
+import type { Correction } from './model.ts';
+
+export interface CleanOptions {
+  /** Turn boilerplate removal off entirely (the user wants to see the raw text). */
+  readonly enabled: boolean;
+}
+
+export interface SegmentOptions {
+  /** BCP 47 locale for Intl.Segmenter. */
+  readonly locale: string;
+  /** A "sentence" longer than this many characters is split at the nearest clause boundary (issue 6: 50,000-char runs). */
+  readonly maxSentenceLength: number;
+}
+
+export interface QuoteOptions {
+  /** Quotes with at most this many words and no speech verb are scare quotes ("terms"), not speech. */
+  readonly maxTermWords: number;
+  /** fuse.js threshold for treating two speaker names as one person (0 = exact, 1 = anything). */
+  readonly speakerNameThreshold: number;
+}
+
+export interface AlignOptions {
+  /** Pairs scoring at or above this are the same claim. Chosen by cross-validation on MRPC (README, "Accuracy"). */
+  readonly threshold: number;
+  /** Candidates kept per unit from the inverted index before scoring (keeps the work sub-quadratic). */
+  readonly candidatesPerUnit: number;
+  /** Threshold for grouping two quotes as one utterance. */
+  readonly quoteThreshold: number;
+}
+
+export interface DiffOptions {
+  /** Milliseconds jsdiff may spend on one pair before it gives up and a coarse diff is used. */
+  readonly timeoutMs: number;
+  /** jsdiff maxEditLength per pair, in tokens. */
+  readonly maxEditLength: number;
+}
+
+export interface BudgetOptions {
+  /** Refuse sources longer than this many characters (reported as a Problem, not thrown). */
+  readonly maxSourceChars: number;
+  readonly maxSources: number;
+}
+
+export interface CompareOptions {
+  readonly clean: CleanOptions;
+  readonly segment: SegmentOptions;
+  readonly quotes: QuoteOptions;
+  readonly align: AlignOptions;
+  readonly diff: DiffOptions;
+  readonly budgets: BudgetOptions;
+  /** The user's corrections (link / unlink / relation), re-applied after alignment. */
+  readonly corrections: readonly Correction[];
+  /**
+   * Optional clock for Stats.timings and for diff timeouts. Omitted = no timings and budget counted in edit
+   * length only, which keeps compare fully deterministic. Not serialisable: the worker supplies its own.
+   */
+  readonly now?: () => number;
+  /** Optional progress callback: stage name and fraction done in [0, 1]. */
+  readonly onProgress?: (stage: string, fraction: number) => void;
+  /** Optional cancellation check, polled between stages and inside long loops; true = stop. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** What callers pass: any subset of each section, plus the optional hooks. */
+export interface CompareOptionsInput {
+  readonly clean?: Partial<CleanOptions>;
+  readonly segment?: Partial<SegmentOptions>;
+  readonly quotes?: Partial<QuoteOptions>;
+  readonly align?: Partial<AlignOptions>;
+  readonly diff?: Partial<DiffOptions>;
+  readonly budgets?: Partial<BudgetOptions>;
+  readonly corrections?: readonly Correction[];
+  readonly now?: () => number;
+  readonly onProgress?: (stage: string, fraction: number) => void;
+  readonly isCancelled?: () => boolean;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const v of Object.values(value)) if (v && typeof v === 'object') deepFreeze(v);
+  return Object.freeze(value);
+}
+
+export const DEFAULT_OPTIONS: CompareOptions = deepFreeze({
+  clean: { enabled: true },
+  segment: { locale: 'en', maxSentenceLength: 1_000 },
+  quotes: { maxTermWords: 4, speakerNameThreshold: 0.3 },
+  align: { threshold: 0.5, candidatesPerUnit: 12, quoteThreshold: 0.45 },
+  diff: { timeoutMs: 50, maxEditLength: 400 },
+  budgets: { maxSourceChars: 2_000_000, maxSources: 200 },
+  corrections: [],
+});
+
+/** Merge a partial options object over the frozen defaults, one stage section at a time. */
+export function resolveOptions(input: CompareOptionsInput = {}): CompareOptions {
+  const d = DEFAULT_OPTIONS;
+  return {
+    clean: { ...d.clean, ...input.clean },
+    segment: { ...d.segment, ...input.segment },
+    quotes: { ...d.quotes, ...input.quotes },
+    align: { ...d.align, ...input.align },
+    diff: { ...d.diff, ...input.diff },
+    budgets: { ...d.budgets, ...input.budgets },
+    corrections: input.corrections ?? d.corrections,
+    ...(input.now ? { now: input.now } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.isCancelled ? { isCancelled: input.isCancelled } : {}),
+  };
+}
