@@ -30,7 +30,11 @@ function systemChromium(): string | undefined {
 }
 
 const executablePath = systemChromium();
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Each run builds into its own folder and serves on its own port, so parallel runs (several developers' shells,
+// an editor's test runner) never serve each other a stale build. Workers inherit the env set here by the runner.
+process.env.E2E_PORT ??= String(4200 + (process.pid % 700));
+const PORT = Number(process.env.E2E_PORT);
+const OUT_DIR = `.e2e-dist/${PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
@@ -71,9 +75,9 @@ export default defineConfig({
   ],
   webServer: {
     // The journeys run against the built app, as users get it.
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite build --logLevel warn --outDir ${OUT_DIR} --emptyOutDir && npx vite preview --outDir ${OUT_DIR} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
+    reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
