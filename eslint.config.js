@@ -25,6 +25,7 @@ export default tseslint.config(
       'dist',
       'node_modules',
       'coverage',
+      '.e2e-dist',
       'test-results',
       'playwright-report',
       '.eval',
