@@ -1,0 +1,332 @@
+// Facts that can disagree between two aligned units (issue 3, stage 6): numbers (digits or words, percentages,
+// money), dates (month/day/year, bare years), weekdays, and people named in the same role.
+//
+// The rule that keeps false conflicts down: a fact only conflicts when BOTH sides state a fact of the same class
+// and no fact on the other side agrees with it. A number that is merely absent from one side is extra detail, not a
+// conflict ("26 countries" vs "several countries"); "Sept 5" agrees with "September 5"; "26" with "twenty-six".
+
+import type { Discrepancy, DiscrepancyKind, Unit } from '../model.ts';
+
+/** One fact found in a unit, with offsets local to the unit's text. */
+export interface Fact {
+  readonly kind: DiscrepancyKind;
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** Numbers: the value. */
+  readonly value?: number;
+  /** Numbers: 'percent' | 'money' | 'plain' — unmatched numbers are only paired within one class. */
+  readonly numClass?: 'percent' | 'money' | 'plain';
+  readonly month?: number;
+  readonly day?: number;
+  readonly year?: number;
+  /** Weekday: 0 = Monday. */
+  readonly weekday?: number;
+  /** Names: the role key ("russian president") and the surname as written. */
+  readonly role?: string;
+  readonly surname?: string;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+const FULL_MONTHS = 'January|February|March|April|June|July|August|September|October|November|December';
+const ABBR_MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(?:1[89]\\d\\d|2[01]\\d\\d)';
+// "September 5, 2025" / "Sept. 5" / "5 September 2025" / "September 2025" / "in September". Abbreviations and
+// "May" (also a verb) count only when a day or a year follows or precedes them.
+const DATE_RE = new RegExp(
+  [
+    `\\b(?<m1>${FULL_MONTHS}|(?:${ABBR_MONTHS})\\.?(?=\\s+\\d))(?:\\s+(?<d1>${DAY})(?![\\d:]))?(?:,?\\s+(?<y1>${YEAR}))?\\b`,
+    `\\b(?<d2>${DAY})\\s+(?<m2>${FULL_MONTHS}|May|(?:${ABBR_MONTHS})\\.?)(?:,?\\s+(?<y2>${YEAR}))?\\b`,
+  ].join('|'),
+  'g',
+);
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const WEEKDAY_RE = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/gi;
+
+const SMALL: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const MULT: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  billion: 1e9,
+  trillion: 1e12,
+  bn: 1e9,
+  mn: 1e6,
+  m: 1e6,
+  k: 1e3,
+};
+const NUMWORD = `(?:${Object.keys(SMALL).join('|')}|hundred|thousand|million|billion|trillion)`;
+const NUMWORDS_RE = new RegExp(`\\b${NUMWORD}(?:(?:[\\s\\-‐]+|\\s+and\\s+)${NUMWORD})*\\b`, 'gi');
+// Digits not glued to a word ("G7", "F-16", "COVID-19" are names, not quantities).
+const DIGITS_RE =
+  /(?<![\p{L}\p{N}][-‐]?)(?<cur>US\$|[$€£¥])?\s?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?<mult>million|billion|trillion|thousand|bn|mn|m|k)\b)?(?<pct>\s?%|\s(?:percent|per cent)\b)?(?<cur2>\s(?:dollars|euros|pounds|roubles|rubles|yuan|yen)\b)?(?![\p{L}\d])/gu;
+
+const ROLE =
+  '(?:President|Vice President|Prime Minister|Deputy Prime Minister|Foreign Minister|Defen[cs]e Minister|Minister|Chancellor|Secretary of State|Secretary|Secretary-General|Spokesman|Spokeswoman|Spokesperson|spokesman|spokeswoman|spokesperson|Governor|Senator|Mayor|General|Gen\\.|King|Queen|Pope|Ambassador|Chairman|Chairwoman|Chief Executive|CEO|Envoy|envoy)';
+const CAP = "\\p{Lu}[\\p{L}’'\\-]+";
+// "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov", "Prime Minister Keir Starmer".
+const ROLE_NAME_RE = new RegExp(
+  `(?<qual>(?:${CAP}\\s){0,2})(?<role>${ROLE})\\s(?<name>${CAP}(?:\\s${CAP}){0,2})`,
+  'gu',
+);
+
+function wordsToNumber(s: string): number | null {
+  const words = s
+    .toLowerCase()
+    .split(/[\s\-‐]+/)
+    .filter((w) => w && w !== 'and');
+  // A bare "one" is a pronoun far more often than a count ("one of the root causes", "no one"): skip it.
+  if (words.length === 1 && (words[0] === 'one' || words[0] === 'zero')) return null;
+  if (words.length === 1 && MULT[words[0]!] !== undefined) return null; // "thousands", "hundred" alone
+  let total = 0;
+  let current = 0;
+  for (const w of words) {
+    const small = SMALL[w];
+    if (small !== undefined) current += small;
+    else if (w === 'hundred') current = (current || 1) * 100;
+    else {
+      const m = MULT[w];
+      if (m === undefined) return null;
+      total += (current || 1) * m;
+      current = 0;
+    }
+  }
+  return total + current;
+}
+
+function overlaps(ranges: readonly [number, number][], s: number, e: number): boolean {
+  return ranges.some(([rs, re]) => s < re && rs < e);
+}
+
+/** All facts in a text, in text order. Offsets are local to `text`. */
+export function extractFacts(text: string): Fact[] {
+  const facts: Fact[] = [];
+  const taken: [number, number][] = [];
+
+  for (const m of text.matchAll(DATE_RE)) {
+    const g = m.groups ?? {};
+    const monthWord = (g.m1 ?? g.m2 ?? '').replace('.', '').toLowerCase();
+    const month = MONTHS[monthWord];
+    if (month === undefined) continue;
+    const dayText = g.d1 ?? g.d2;
+    const yearText = g.y1 ?? g.y2;
+    const start = m.index;
+    const end = start + m[0].length;
+    facts.push({
+      kind: 'date',
+      text: m[0],
+      start,
+      end,
+      month,
+      ...(dayText ? { day: parseInt(dayText, 10) } : {}),
+      ...(yearText ? { year: parseInt(yearText, 10) } : {}),
+    });
+    taken.push([start, end]);
+  }
+
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+    facts.push({ kind: 'weekday', text: m[0], start: m.index, end: m.index + m[0].length, weekday });
+    taken.push([m.index, m.index + m[0].length]);
+  }
+
+  for (const m of text.matchAll(DIGITS_RE)) {
+    const g = m.groups ?? {};
+    // Drop the leading space the optional currency group may have consumed.
+    const lead = m[0].length - m[0].trimStart().length;
+    const start = m.index + lead;
+    const end = m.index + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    const raw = g.num!;
+    let value = parseFloat(raw.replace(/,/g, ''));
+    if (g.mult) value *= MULT[g.mult.toLowerCase()] ?? 1;
+    const numClass = g.pct ? 'percent' : g.cur || g.cur2 ? 'money' : 'plain';
+    // A bare four-digit number in the modern range is a year: compared as a date, not a quantity.
+    if (numClass === 'plain' && !g.mult && /^(1[89]|2[01])\d\d$/.test(raw)) {
+      facts.push({ kind: 'date', text: raw, start, end, year: value });
+    } else {
+      facts.push({ kind: 'number', text: text.slice(start, end), start, end, value, numClass });
+    }
+    taken.push([start, end]);
+  }
+
+  for (const m of text.matchAll(NUMWORDS_RE)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    const value = wordsToNumber(m[0]);
+    if (value === null) continue;
+    const rest = text.slice(end);
+    const pct = /^\s(?:percent|per cent)\b/i.exec(rest);
+    if (pct) end += pct[0].length;
+    facts.push({
+      kind: 'number',
+      text: text.slice(start, end),
+      start,
+      end,
+      value,
+      numClass: pct ? 'percent' : 'plain',
+    });
+    taken.push([start, end]);
+  }
+
+  for (const m of text.matchAll(ROLE_NAME_RE)) {
+    const g = m.groups ?? {};
+    const qual = (g.qual ?? '').trim();
+    const role = `${qual} ${g.role!}`.trim().toLowerCase().replace(/\./g, '');
+    const nameWords = g.name!.split(/\s/);
+    const surname = nameWords[nameWords.length - 1]!;
+    const nameStart = m.index + m[0].length - g.name!.length;
+    facts.push({
+      kind: 'name',
+      text: g.name!,
+      start: nameStart,
+      end: m.index + m[0].length,
+      role,
+      surname,
+    });
+  }
+
+  return facts.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function levenshtein(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/** Zelenskiy / Zelenskyy / Zelensky are one person: small edit distance relative to length. */
+export function sameSurname(a: string, b: string): boolean {
+  const x = a.toLowerCase().replace(/[’']s$/, '');
+  const y = b.toLowerCase().replace(/[’']s$/, '');
+  if (x === y) return true;
+  return levenshtein(x, y) <= Math.max(1, Math.floor(Math.min(x.length, y.length) / 4));
+}
+
+/** Do two facts of the same kind state the same thing? Missing fields never disagree. */
+export function factsAgree(x: Fact, y: Fact): boolean {
+  if (x.kind !== y.kind) {
+    return false;
+  }
+  switch (x.kind) {
+    case 'number': {
+      const a = x.value!;
+      const b = y.value!;
+      return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+    }
+    case 'date':
+      return (
+        (x.month === undefined || y.month === undefined || x.month === y.month) &&
+        (x.day === undefined || y.day === undefined || x.day === y.day) &&
+        (x.year === undefined || y.year === undefined || x.year === y.year)
+      );
+    case 'weekday':
+      return x.weekday === y.weekday;
+    case 'name':
+      // Different roles are never set against each other (see `comparable`), so agreement needs the same role.
+      return x.role === y.role && sameSurname(x.surname!, y.surname!);
+  }
+}
+
+/** Can two unmatched facts be set against each other as a disagreement? */
+function comparable(x: Fact, y: Fact): boolean {
+  if (x.kind !== y.kind) return false;
+  if (x.kind === 'number') return x.numClass === y.numClass;
+  if (x.kind === 'date') {
+    // A bare year against a month-day date says nothing about each other.
+    const shared =
+      (x.month !== undefined && y.month !== undefined) || (x.year !== undefined && y.year !== undefined);
+    return shared;
+  }
+  if (x.kind === 'name') return x.role === y.role;
+  return true;
+}
+
+/**
+ * Facts that disagree between two units: each fact of `a` with no agreeing fact in `b` is set against the next
+ * unmatched comparable fact of `b`, in text order. Offsets are into each unit's source text.
+ */
+export function findDiscrepancies(a: Unit, b: Unit): Discrepancy[] {
+  const fa = extractFacts(a.text);
+  const fb = extractFacts(b.text);
+  if (fa.length === 0 || fb.length === 0) return [];
+  const unmatchedA = fa.filter((x) => !fb.some((y) => factsAgree(x, y)));
+  const unmatchedB = fb.filter((y) => !fa.some((x) => factsAgree(x, y)));
+  const used = new Set<Fact>();
+  const out: Discrepancy[] = [];
+  for (const x of unmatchedA) {
+    const y = unmatchedB.find((c) => !used.has(c) && comparable(x, c));
+    if (!y) continue;
+    used.add(y);
+    out.push({
+      kind: x.kind,
+      a: { text: x.text, start: a.start + x.start, end: a.start + x.end },
+      b: { text: y.text, start: b.start + y.start, end: b.start + y.end },
+    });
+  }
+  return out;
+}

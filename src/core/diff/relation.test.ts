@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { classifyRelation } from './relation.ts';
+import { findDiscrepancies } from './facts.ts';
+import { diffUnits } from './word-diff.ts';
+import type { Unit } from '../model.ts';
+import { DEFAULT_OPTIONS } from '../options.ts';
+
+const unit = (text: string, id: string): Unit => ({
+  id,
+  sourceId: id,
+  index: 0,
+  kind: 'sentence',
+  text,
+  start: 0,
+  end: text.length,
+  paragraph: 0,
+  position: 'body',
+});
+function label(a: string, b: string) {
+  const ua = unit(a, 'a');
+  const ub = unit(b, 'b');
+  const { parts } = diffUnits(a, b, DEFAULT_OPTIONS.diff);
+  return classifyRelation({ a: ua, b: ub, score: 0.8, parts, discrepancies: findDiscrepancies(ua, ub) });
+}
+
+describe('classifyRelation', () => {
+  it('identical modulo case, punctuation, quote marks and spacing', () => {
+    expect(label('Putin said: “No.”', 'putin  said "no"')).toBe('identical');
+  });
+  it('minor: a word or two, spelling variants, number spellings', () => {
+    expect(
+      label(
+        'Putin warned on Friday that troops would be targets.',
+        'Putin said on Friday that troops would be targets.',
+      ),
+    ).toBe('minor');
+    expect(label('Twenty-six countries pledged troops.', '26 countries pledged troops.')).toBe('minor');
+    expect(
+      label(
+        'He met Volodymyr Zelenskiy and Donald Trump in Alaska.',
+        'He met Volodymyr Zelensky and Donald Trump in Alaska.',
+      ),
+    ).toBe('minor');
+  });
+  it('adds-detail: one side contains the other plus more', () => {
+    expect(
+      label('The summit was held.', 'The summit, attended by 26 countries and the EU in Paris, was held.'),
+    ).toBe('adds-detail');
+  });
+  it('paraphrase: same claim, different words', () => {
+    expect(
+      label(
+        'Reaching agreement on core issues would be practically impossible, Putin said.',
+        'Putin argued that it would be almost impossible to agree on the key questions.',
+      ),
+    ).toBe('paraphrase');
+  });
+  it('conflicting: any disagreeing fact wins', () => {
+    expect(label('26 countries pledged troops on Friday.', '35 leaders pledged troops on Friday.')).toBe(
+      'conflicting',
+    );
+    expect(label('The talks were held on Friday.', 'The talks were held on Monday.')).toBe('conflicting');
+  });
+});

@@ -1,0 +1,171 @@
+// The relation label of an aligned pair (issue 3, stage 6). Checked in this order, first match wins:
+//   conflicting  any discrepancy (numbers, dates, weekdays, a different person in the same role)
+//   identical    the same words, ignoring case, punctuation, quote-mark style and spacing
+//   minor        at most MINOR_MAX_CHANGED words changed on either side (and unchanged words dominate), or every
+//                change is a spelling variant
+//   adds-detail  one side contains nearly all the other's words (bag of words, so reordering does not matter)
+//                and has clearly more of its own
+//   paraphrase   everything else that was aligned
+import type { DiffPart, Discrepancy, Relation, Unit } from '../model.ts';
+import { extractFacts, sameSurname } from './facts.ts';
+
+/** "Putin warned" / "Putin said": two changed words or fewer on each side read as the same sentence. */
+export const MINOR_MAX_CHANGED = 2;
+/** Share of the shorter side's words that must appear in the longer side for "adds detail". */
+export const ADDS_DETAIL_CONTAINMENT = 0.85;
+/** The longer side must bring at least this many words of its own. */
+export const ADDS_DETAIL_MIN_EXTRA = 4;
+
+const MONTH_ABBR: Readonly<Record<string, string>> = {
+  jan: 'january',
+  feb: 'february',
+  mar: 'march',
+  apr: 'april',
+  jun: 'june',
+  jul: 'july',
+  aug: 'august',
+  sep: 'september',
+  sept: 'september',
+  oct: 'october',
+  nov: 'november',
+  dec: 'december',
+};
+
+/** Lower-cased words with apostrophes folded: what "identical" compares. */
+function plainWords(s: string): string[] {
+  return (
+    s
+      .toLowerCase()
+      .replace(/[’‘]/g, "'")
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
+  );
+}
+
+/** Plain words, possessive 's dropped, month abbreviations spelled out: what the looser labels compare. */
+function words(s: string): string[] {
+  return plainWords(s).map((w) => {
+    const bare = w.replace(/'s$/, '');
+    return MONTH_ABBR[bare] ?? bare;
+  });
+}
+
+/** Words of a diff stretch with every number written as its value, so "twenty-six" and "26" are one word. */
+function canonicalWords(s: string): string[] {
+  let out = '';
+  let pos = 0;
+  for (const f of extractFacts(s)) {
+    if (f.kind !== 'number' || f.start < pos) continue;
+    out += `${s.slice(pos, f.start)} n${String(f.value).replace('.', 'p')} `;
+    pos = f.end;
+  }
+  return words(out + s.slice(pos));
+}
+
+/** Multiset difference size: words of x not matched by a word of y. */
+function unmatched(x: readonly string[], y: readonly string[]): number {
+  const counts = new Map<string, number>();
+  for (const w of y) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let n = 0;
+  for (const w of x) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) counts.set(w, c - 1);
+    else n++;
+  }
+  return n;
+}
+
+/**
+ * Changed words per side, counted per stretch of changes (a delete and the insert that replaces it), after
+ * folding case, punctuation, quote marks, month abbreviations and number spellings. "Sept 5" -> "September 5"
+ * and "Twenty-six" -> "26" change nothing.
+ */
+export function changedWordCounts(parts: readonly DiffPart[]): {
+  equal: number;
+  deleted: number;
+  inserted: number;
+} {
+  let equal = 0;
+  let deleted = 0;
+  let inserted = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.op === 'equal') {
+      equal += words(p.text).length;
+      continue;
+    }
+    const next = parts[i + 1];
+    const del = p.op === 'delete' ? p.text : '';
+    const ins = p.op === 'insert' ? p.text : next?.op === 'insert' ? next.text : '';
+    if (p.op === 'delete' && next?.op === 'insert') i++;
+    const wd = canonicalWords(del);
+    const wi = canonicalWords(ins);
+    deleted += unmatched(wd, wi);
+    inserted += unmatched(wi, wd);
+  }
+  return { equal, deleted, inserted };
+}
+
+/** Share of `small`'s words (as a multiset) that `big` also has. */
+function containment(small: readonly string[], big: readonly string[]): number {
+  if (small.length === 0) return 1;
+  const counts = new Map<string, number>();
+  for (const w of big) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let hit = 0;
+  for (const w of small) {
+    const c = counts.get(w) ?? 0;
+    if (c > 0) {
+      hit++;
+      counts.set(w, c - 1);
+    }
+  }
+  return hit / small.length;
+}
+
+/** True when every delete/insert stretch of the diff is a one-for-one spelling variant (Zelenskiy -> Zelenskyy). */
+function onlySpellingVariants(parts: readonly DiffPart[]): boolean {
+  let sawChange = false;
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]!;
+    if (p.op === 'equal') continue;
+    const del = p.op === 'delete' ? words(p.text) : [];
+    const next = parts[i + 1];
+    const ins = p.op === 'insert' ? words(p.text) : next?.op === 'insert' ? words(next.text) : [];
+    if (p.op === 'delete' && next?.op === 'insert') i++;
+    if (del.length === 0 && ins.length === 0) continue; // punctuation or spacing only
+    if (del.length !== ins.length) return false;
+    for (let k = 0; k < del.length; k++) if (!sameSurname(del[k]!, ins[k]!)) return false;
+    sawChange = true;
+  }
+  return sawChange;
+}
+
+export function classifyRelation(input: {
+  a: Unit;
+  b: Unit;
+  score: number;
+  parts: readonly DiffPart[];
+  discrepancies: readonly Discrepancy[];
+}): Relation {
+  if (input.discrepancies.length > 0) return 'conflicting';
+  const pa = plainWords(input.a.text);
+  const pb = plainWords(input.b.text);
+  if (pa.length === pb.length && pa.every((w, i) => w === pb[i])) return 'identical';
+  const wa = words(input.a.text);
+  const wb = words(input.b.text);
+  if (wa.length === 0 || wb.length === 0) return 'paraphrase';
+
+  const { equal, deleted, inserted } = changedWordCounts(input.parts);
+  const changed = Math.max(deleted, inserted);
+  // A short sentence with two words swapped is a different sentence: the unchanged words must dominate.
+  if (changed <= MINOR_MAX_CHANGED && equal >= 2 * changed && equal > 0) return 'minor';
+  if (onlySpellingVariants(input.parts)) return 'minor';
+
+  const [small, big] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (
+    big.length - small.length >= ADDS_DETAIL_MIN_EXTRA &&
+    containment(small, big) >= ADDS_DETAIL_CONTAINMENT
+  ) {
+    return 'adds-detail';
+  }
+  return 'paraphrase';
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { diffUnits, tokenizeForDiff } from './word-diff.ts';
+import type { DiffPart } from '../model.ts';
+import { DEFAULT_OPTIONS } from '../options.ts';
+
+const o = DEFAULT_OPTIONS.diff;
+const side = (parts: readonly DiffPart[], skip: DiffPart['op']) =>
+  parts
+    .filter((p) => p.op !== skip)
+    .map((p) => p.text)
+    .join('');
+
+describe('diffUnits', () => {
+  it('marks replaced words and keeps the rest equal', () => {
+    const { parts, complete } = diffUnits(
+      'The 26 countries met on Friday.',
+      'The 35 leaders met on Monday.',
+      o,
+    );
+    expect(complete).toBe(true);
+    expect(parts).toEqual([
+      { op: 'equal', text: 'The' },
+      { op: 'delete', text: ' 26 countries' },
+      { op: 'insert', text: ' 35 leaders' },
+      { op: 'equal', text: ' met on' },
+      { op: 'delete', text: ' Friday' },
+      { op: 'insert', text: ' Monday' },
+      { op: 'equal', text: '.' },
+    ]);
+  });
+
+  it('round-trips different spacing exactly (where jsdiff diffWords would not)', () => {
+    const { parts } = diffUnits('a  b c', 'a b d', o);
+    expect(side(parts, 'insert')).toBe('a  b c');
+    expect(side(parts, 'delete')).toBe('a b d');
+  });
+
+  it('treats curly and straight apostrophes as the same word but still round-trips', () => {
+    const { parts } = diffUnits('Moscow’s view', "Moscow's view", o);
+    expect(side(parts, 'insert')).toBe('Moscow’s view');
+    expect(side(parts, 'delete')).toBe("Moscow's view");
+  });
+
+  it('falls back to a coarse diff when the edit budget runs out, and says so', () => {
+    const a = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
+    const b = Array.from({ length: 60 }, (_, i) => `w${59 - i}`).join(' ');
+    const r = diffUnits(`Start ${a} end`, `Start ${b} end`, { ...o, maxEditLength: 5 });
+    expect(r.complete).toBe(false);
+    expect(r.parts[0]).toEqual({ op: 'equal', text: 'Start' });
+    expect(r.parts.at(-1)).toEqual({ op: 'equal', text: ' end' });
+    expect(side(r.parts, 'insert')).toBe(`Start ${a} end`);
+  });
+
+  it('is deterministic without a clock', () => {
+    const a = 'Putin said troops would be legitimate targets for destruction.';
+    const b = 'Putin warned that troops would be legitimate targets for strikes.';
+    expect(diffUnits(a, b, o)).toEqual(diffUnits(a, b, o));
+  });
+
+  it('handles empty strings', () => {
+    expect(diffUnits('', '', o)).toEqual({ parts: [], complete: true });
+    expect(diffUnits('', 'New text', o).parts).toEqual([{ op: 'insert', text: 'New text' }]);
+    expect(diffUnits('Old', '', o).parts).toEqual([{ op: 'delete', text: 'Old' }]);
+  });
+
+  it('tokenises words with inner apostrophes, hyphens and digit separators as one token', () => {
+    expect(tokenizeForDiff("don't twenty-six 26,000 3.5 U.S.").map((t) => t.text)).toEqual([
+      "don't",
+      'twenty-six',
+      '26,000',
+      '3.5',
+      'U.S',
+      '.',
+    ]);
+  });
+});
+
+describe('diffUnits properties', () => {
+  const wordy = fc
+    .array(fc.constantFrom('the', 'The', 'troops', ' ', '  ', ',', '.', '“', '’', 'said', '26', '\n', 'é'), {
+      maxLength: 30,
+    })
+    .map((xs) => xs.join(''));
+  it('equal+delete gives a back and equal+insert gives b (word-like and arbitrary Unicode input)', () => {
+    fc.assert(
+      fc.property(fc.oneof(wordy, fc.string({ unit: 'grapheme' })), fc.oneof(wordy, fc.string()), (a, b) => {
+        for (const maxEditLength of [400, 2]) {
+          const { parts } = diffUnits(a, b, { ...o, maxEditLength });
+          expect(side(parts, 'insert')).toBe(a);
+          expect(side(parts, 'delete')).toBe(b);
+          for (const p of parts) expect(p.text.length).toBeGreaterThan(0);
+          // No two neighbours with the same op: parts are maximal.
+          for (let i = 1; i < parts.length; i++) expect(parts[i]!.op === parts[i - 1]!.op).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,187 @@
+// Word diff of ONE aligned pair (issue 3, stage 6). Never called on whole articles: on reordered text Myers'
+// O(ND) search explodes, so every call carries a budget (maxEditLength always; a wall-clock timeout only when the
+// caller supplies a clock, so that compare without `now` stays deterministic).
+//
+// Why diffArrays over our own tokens instead of jsdiff's diffWords: diffWords "ignores whitespace but preserves it
+// as far as possible", which means the equal parts carry the NEW string's spacing and `equal + delete` no longer
+// concatenates back to `a` (checked on "a  b c" -> "a b d"). The UI and the offsets need exact round trips both
+// ways, so we tokenise ourselves (words and single punctuation marks), let jsdiff's Myers implementation diff the
+// token arrays, and rebuild the parts from slices of the original strings.
+
+import { diffArrays } from 'diff';
+import type { DiffPart } from '../model.ts';
+import type { DiffOptions } from '../options.ts';
+
+/** A token with its [start, end) offsets in the string it came from. */
+export interface DiffToken {
+  readonly text: string;
+  /** Comparison key: apostrophe and quote-mark variants folded, so ’ and ' are the same token. */
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Words keep inner apostrophes, hyphens and digit separators together ("don't", "twenty-six", "26,000", "3.5");
+ * every other non-space character is a token of its own, like jsdiff's diffWords.
+ */
+const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐.,][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Above this many tokens on either side a pair is not a sentence pair any more: go straight to the coarse diff. */
+const MAX_TOKENS = 4_000;
+
+function foldKey(t: string): string {
+  return t
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”„«»]/g, '"')
+    .replace(/[‐–—]/g, '-');
+}
+
+export function tokenizeForDiff(s: string): DiffToken[] {
+  const out: DiffToken[] = [];
+  for (const m of s.matchAll(TOKEN_RE)) {
+    const start = m.index;
+    out.push({ text: m[0], key: foldKey(m[0]), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Builds parts while keeping the invariant: equal+delete texts = a, equal+insert texts = b. */
+class PartBuilder {
+  readonly parts: DiffPart[] = [];
+  private pendingDel = '';
+  private pendingIns = '';
+
+  equal(text: string): void {
+    if (!text) return;
+    this.flush();
+    const last = this.parts[this.parts.length - 1];
+    if (last && last.op === 'equal')
+      this.parts[this.parts.length - 1] = { op: 'equal', text: last.text + text };
+    else this.parts.push({ op: 'equal', text });
+  }
+
+  /** Deletes and inserts in one stretch of changes are shown as one delete followed by one insert. */
+  del(text: string): void {
+    this.pendingDel += text;
+  }
+
+  ins(text: string): void {
+    this.pendingIns += text;
+  }
+
+  /** Text that is only in `a` (ta) and text that is only in `b` (tb); identical texts are equal. */
+  pair(ta: string, tb: string): void {
+    if (ta === tb) this.equal(ta);
+    else {
+      this.del(ta);
+      this.ins(tb);
+    }
+  }
+
+  flush(): void {
+    if (this.pendingDel) this.parts.push({ op: 'delete', text: this.pendingDel });
+    if (this.pendingIns) this.parts.push({ op: 'insert', text: this.pendingIns });
+    this.pendingDel = '';
+    this.pendingIns = '';
+  }
+
+  finish(): DiffPart[] {
+    this.flush();
+    return this.parts;
+  }
+}
+
+/**
+ * Turns a token-level edit script into parts. `ops` lists, in order, runs of equal (both advance), delete (a
+ * advances) and insert (b advances) tokens. Whitespace before a token travels with it; in an equal run, spacing or
+ * quote-mark differences become a small delete+insert so both strings still round-trip exactly.
+ */
+function buildParts(
+  a: string,
+  b: string,
+  ta: readonly DiffToken[],
+  tb: readonly DiffToken[],
+  ops: readonly { op: DiffPart['op']; count: number }[],
+): DiffPart[] {
+  const out = new PartBuilder();
+  let ia = 0;
+  let ib = 0;
+  let ca = 0;
+  let cb = 0;
+  for (const { op, count } of ops) {
+    if (op === 'equal') {
+      for (let k = 0; k < count; k++) {
+        const xa = ta[ia++]!;
+        const xb = tb[ib++]!;
+        out.pair(a.slice(ca, xa.start), b.slice(cb, xb.start));
+        out.pair(xa.text, xb.text);
+        ca = xa.end;
+        cb = xb.end;
+      }
+    } else if (op === 'delete') {
+      const last = ta[ia + count - 1]!;
+      out.del(a.slice(ca, last.end));
+      ca = last.end;
+      ia += count;
+    } else {
+      const last = tb[ib + count - 1]!;
+      out.ins(b.slice(cb, last.end));
+      cb = last.end;
+      ib += count;
+    }
+  }
+  out.pair(a.slice(ca), b.slice(cb));
+  return out.finish();
+}
+
+/**
+ * The fallback when the budget runs out: common prefix and suffix tokens stay equal and the middle becomes one
+ * replace. Coarse but honest (complete=false tells the UI), and linear.
+ */
+function coarseOps(
+  ta: readonly DiffToken[],
+  tb: readonly DiffToken[],
+): { op: DiffPart['op']; count: number }[] {
+  let p = 0;
+  const max = Math.min(ta.length, tb.length);
+  while (p < max && ta[p]!.key === tb[p]!.key) p++;
+  let s = 0;
+  while (s < max - p && ta[ta.length - 1 - s]!.key === tb[tb.length - 1 - s]!.key) s++;
+  const ops: { op: DiffPart['op']; count: number }[] = [];
+  if (p) ops.push({ op: 'equal', count: p });
+  if (ta.length - p - s) ops.push({ op: 'delete', count: ta.length - p - s });
+  if (tb.length - p - s) ops.push({ op: 'insert', count: tb.length - p - s });
+  if (s) ops.push({ op: 'equal', count: s });
+  return ops;
+}
+
+/**
+ * Word diff from `a` to `b`. Concatenating the equal and delete parts gives `a` back exactly; equal and insert
+ * parts give `b`. `complete` is false when the budget ran out and the parts are the coarse fallback.
+ */
+export function diffUnits(
+  a: string,
+  b: string,
+  o: DiffOptions,
+  now?: () => number,
+): { parts: DiffPart[]; complete: boolean } {
+  const ta = tokenizeForDiff(a);
+  const tb = tokenizeForDiff(b);
+  if (ta.length > MAX_TOKENS || tb.length > MAX_TOKENS) {
+    return { parts: buildParts(a, b, ta, tb, coarseOps(ta, tb)), complete: false };
+  }
+  const ka = ta.map((t) => t.key);
+  const kb = tb.map((t) => t.key);
+  // jsdiff reads its own clock (Date.now) for `timeout`; we only pass it when the caller opted into wall-clock
+  // budgets by supplying `now`, so the default path is deterministic.
+  const changes = now
+    ? diffArrays(ka, kb, { maxEditLength: o.maxEditLength, timeout: o.timeoutMs })
+    : diffArrays(ka, kb, { maxEditLength: o.maxEditLength });
+  if (!changes) return { parts: buildParts(a, b, ta, tb, coarseOps(ta, tb)), complete: false };
+  const ops = changes.map((c) => ({
+    op: c.added ? ('insert' as const) : c.removed ? ('delete' as const) : ('equal' as const),
+    count: c.value.length,
+  }));
+  return { parts: buildParts(a, b, ta, tb, ops), complete: true };
+}
