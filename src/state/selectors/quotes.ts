@@ -1,0 +1,236 @@
+// Quote ledger (issue 4, "Quotes"): by speaker, every utterance (quote group) with the outlets that carry it, the
+// wording variants and their word diffs, truncations, who paraphrased instead of quoting, and the attribution
+// verb each outlet used. Unattributed quotes come last; scare-quoted terms are listed on their own.
+import { diffWords } from 'diff';
+import type { Comparison, DiffPart, Quote } from '../../core/model.ts';
+import { orderedSourceIds } from './side-by-side.ts';
+
+export interface QuoteVariant {
+  readonly quoteId: string;
+  readonly sourceId: string;
+  readonly outlet: string;
+  readonly text: string;
+  readonly verb: string | null;
+  /** The speaker's name as this outlet wrote it. */
+  readonly speakerText: string | null;
+  /** Word diff from the first variant (workspace order) to this one; null for the first. */
+  readonly diff: readonly DiffPart[] | null;
+  /** The outlet whose longer quote this one is a cut-down part of, or null. */
+  readonly truncationOf: string | null;
+  /** The claim group of the unit the quote starts in, for jumping to Side by side. */
+  readonly groupId: string | null;
+}
+
+export interface Paraphrase {
+  readonly sourceId: string;
+  readonly outlet: string;
+  readonly unitId: string;
+  readonly text: string;
+  readonly groupId: string;
+}
+
+export interface QuoteEntry {
+  readonly quoteGroupId: string;
+  readonly variants: readonly QuoteVariant[];
+  /** Outlets that carry the claim but not as a direct quote. */
+  readonly paraphrases: readonly Paraphrase[];
+  /** Outlets that carry neither the quote nor its claim. */
+  readonly absentFrom: readonly string[];
+  /** True when every variant has the same words (ignoring case and punctuation). */
+  readonly sameWording: boolean;
+}
+
+export interface SpeakerSection {
+  readonly speakerId: string;
+  readonly name: string;
+  readonly title: string | null;
+  /** Spellings other than `name`. */
+  readonly variants: readonly string[];
+  readonly entries: readonly QuoteEntry[];
+}
+
+export interface TermEntry {
+  readonly text: string;
+  readonly uses: readonly {
+    sourceId: string;
+    outlet: string;
+    quoteId: string;
+    context: string;
+    groupId: string | null;
+  }[];
+}
+
+export interface LedgerModel {
+  readonly speakers: readonly SpeakerSection[];
+  readonly unattributed: readonly QuoteEntry[];
+  readonly terms: readonly TermEntry[];
+  readonly quoteCount: number;
+}
+
+/** Words only: quotes differ in trailing commas and curly apostrophes more often than in substance. */
+export function normaliseQuote(text: string): string {
+  return text
+    .toLocaleLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/[^\p{L}\p{N}'%]+/gu, ' ')
+    .trim();
+}
+
+export function quoteDiff(from: string, to: string): DiffPart[] {
+  return diffWords(from, to).map((c) => ({
+    op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
+    text: c.value,
+  }));
+}
+
+export function buildLedger(comparison: Comparison, sourceOrder: readonly string[]): LedgerModel {
+  const ordered = orderedSourceIds(comparison, sourceOrder);
+  const sourcePos = new Map(ordered.map((s, i) => [s, i]));
+  const outletOf = new Map(comparison.sources.map((s) => [s.id, s.outlet]));
+  const quoteById = new Map(comparison.quotes.map((q) => [q.id, q]));
+  const unitById = new Map(comparison.units.map((u) => [u.id, u]));
+  const groupOfUnit = new Map<string, string>();
+  const groupById = new Map(comparison.groups.map((g) => [g.id, g]));
+  for (const g of comparison.groups) for (const id of g.unitIds) groupOfUnit.set(id, g.id);
+  const byPosition = (x: Quote, y: Quote) =>
+    (sourcePos.get(x.sourceId) ?? 0) - (sourcePos.get(y.sourceId) ?? 0) || x.start - y.start;
+
+  const entryOf = (quoteGroupId: string, quotes: Quote[]): QuoteEntry => {
+    quotes.sort(byPosition);
+    const base = quotes[0];
+    const norm = quotes.map((q) => normaliseQuote(q.text));
+    const variants = quotes.map((q, i): QuoteVariant => {
+      const mine = norm[i] ?? '';
+      const longer = quotes.findIndex(
+        (_, j) => j !== i && (norm[j] ?? '').length > mine.length && ` ${norm[j]} `.includes(` ${mine} `),
+      );
+      return {
+        quoteId: q.id,
+        sourceId: q.sourceId,
+        outlet: outletOf.get(q.sourceId) ?? q.sourceId,
+        text: q.text,
+        verb: q.verb,
+        speakerText: q.speakerText ?? null,
+        diff: i === 0 || !base ? null : quoteDiff(base.text, q.text),
+        truncationOf: longer >= 0 ? (outletOf.get(quotes[longer]?.sourceId ?? '') ?? null) : null,
+        groupId: groupOfUnit.get(q.unitId) ?? null,
+      };
+    });
+    const quoting = new Set(quotes.map((q) => q.sourceId));
+    const claimGroups = new Set(quotes.flatMap((q) => q.unitIds.map((u) => groupOfUnit.get(u) ?? '')));
+    const paraphrases: Paraphrase[] = [];
+    for (const gid of claimGroups) {
+      for (const uid of groupById.get(gid)?.unitIds ?? []) {
+        const u = unitById.get(uid);
+        if (!u || quoting.has(u.sourceId) || paraphrases.some((p) => p.unitId === u.id)) continue;
+        paraphrases.push({
+          sourceId: u.sourceId,
+          outlet: outletOf.get(u.sourceId) ?? u.sourceId,
+          unitId: u.id,
+          text: u.text,
+          groupId: gid,
+        });
+      }
+    }
+    paraphrases.sort(
+      (x, y) =>
+        (sourcePos.get(x.sourceId) ?? 0) - (sourcePos.get(y.sourceId) ?? 0) ||
+        x.unitId.localeCompare(y.unitId),
+    );
+    const carrying = new Set([...quoting, ...paraphrases.map((p) => p.sourceId)]);
+    return {
+      quoteGroupId,
+      variants,
+      paraphrases,
+      absentFrom: ordered.filter((s) => !carrying.has(s)).map((s) => outletOf.get(s) ?? s),
+      sameWording: new Set(norm).size <= 1,
+    };
+  };
+
+  // Speech quote groups; groups made only of scare-quoted terms are listed with the terms.
+  const entries = new Map<string, { speaker: string | null; entry: QuoteEntry; first: Quote }>();
+  const grouped = new Set<string>();
+  const addGroup = (id: string, quoteIds: readonly string[], speaker: string | null) => {
+    const quotes = quoteIds
+      .map((q) => quoteById.get(q))
+      .filter((q): q is Quote => q !== undefined && q.kind === 'speech');
+    for (const q of quotes) grouped.add(q.id);
+    if (!quotes.length) return;
+    const entry = entryOf(id, quotes);
+    const first = [...quotes].sort(byPosition)[0] as Quote;
+    entries.set(id, { speaker: speaker ?? quotes.find((q) => q.speaker)?.speaker ?? null, entry, first });
+  };
+  for (const qg of comparison.quoteGroups) addGroup(qg.id, qg.quoteIds, qg.speaker);
+  for (const q of comparison.quotes)
+    if (q.kind === 'speech' && !grouped.has(q.id)) addGroup(q.id, [q.id], q.speaker);
+
+  // Speakers in the ledger's order, then any others by how often they are quoted.
+  const speakerOrder: (string | null)[] = [];
+  for (const l of comparison.report.ledger)
+    if (!speakerOrder.includes(l.speaker)) speakerOrder.push(l.speaker);
+  const counts = new Map<string | null, number>();
+  for (const e of entries.values()) counts.set(e.speaker, (counts.get(e.speaker) ?? 0) + 1);
+  for (const s of [...counts.keys()].sort((x, y) => (counts.get(y) ?? 0) - (counts.get(x) ?? 0)))
+    if (!speakerOrder.includes(s)) speakerOrder.push(s);
+  const speakerById = new Map(comparison.speakers.map((s) => [s.id, s]));
+  const entriesFor = (speaker: string | null) =>
+    [...entries.values()]
+      .filter((e) => e.speaker === speaker)
+      .sort((x, y) => byPosition(x.first, y.first))
+      .map((e) => e.entry);
+
+  const speakers: SpeakerSection[] = [];
+  for (const id of speakerOrder) {
+    if (id === null) continue;
+    const list = entriesFor(id);
+    if (!list.length) continue;
+    const sp = speakerById.get(id);
+    const name = sp?.name ?? id.replace(/^sp:/, '');
+    const written = new Set([
+      ...(sp?.variants ?? []),
+      ...list.flatMap((e) => e.variants.map((v) => v.speakerText ?? '')),
+    ]);
+    speakers.push({
+      speakerId: id,
+      name,
+      title: sp?.title ?? null,
+      variants: [...written].filter((v) => v && v !== name && !/^(he|she|they|him|her)$/i.test(v)).sort(),
+      entries: list,
+    });
+  }
+
+  const terms = new Map<string, TermEntry['uses'][number][]>();
+  const termText = new Map<string, string>();
+  for (const q of [...comparison.quotes].sort(byPosition)) {
+    if (q.kind !== 'term') continue;
+    const key = normaliseQuote(q.text);
+    if (!termText.has(key)) termText.set(key, q.text.replace(/[.,;:]+$/, ''));
+    const uses = terms.get(key) ?? [];
+    uses.push({
+      sourceId: q.sourceId,
+      outlet: outletOf.get(q.sourceId) ?? q.sourceId,
+      quoteId: q.id,
+      context: unitById.get(q.unitId)?.text ?? q.text,
+      groupId: groupOfUnit.get(q.unitId) ?? null,
+    });
+    terms.set(key, uses);
+  }
+
+  return {
+    speakers,
+    unattributed: entriesFor(null),
+    terms: [...terms].map(([key, uses]) => ({ text: termText.get(key) ?? key, uses })),
+    quoteCount: comparison.quotes.length,
+  };
+}
+
+const cache = new WeakMap<Comparison, { key: string; model: LedgerModel }>();
+
+export function selectLedger(comparison: Comparison, sourceOrder: readonly string[]): LedgerModel {
+  const key = sourceOrder.join('\u0000');
+  const hit = cache.get(comparison);
+  if (hit && hit.key === key) return hit.model;
+  const model = buildLedger(comparison, sourceOrder);
+  cache.set(comparison, { key, model });
+  return model;
+}
