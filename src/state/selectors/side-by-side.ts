@@ -12,7 +12,9 @@ import type {
   Unit,
 } from '../../core/model.ts';
 
-export type RowFilter = 'all' | 'differences' | 'omissions' | 'quotes' | 'conflicts';
+import type { RowFilter } from '../slices/types.ts';
+
+export type { RowFilter };
 
 export const RELATIONS: readonly Relation[] = [
   'identical',

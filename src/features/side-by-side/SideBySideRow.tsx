@@ -1,0 +1,253 @@
+// One aligned row of the Side by side table: the match summary, then one cell per source. Presentational: every
+// action is a callback, so the row renders the same in tests and in the virtualised list.
+import { memo, type KeyboardEvent } from 'react';
+import type { Relation } from '../../core/model.ts';
+import type { Cell, CellUnit, Column, Row } from '../../state/selectors/side-by-side.ts';
+import { RELATIONS, RELATION_LABEL } from '../../state/selectors/side-by-side.ts';
+import { Badge, type BadgeTone } from '../../components/ui/Badge.tsx';
+import { Button, FOCUS_RING } from '../../components/ui/Button.tsx';
+import { DiffText } from '../../components/ui/DiffText.tsx';
+
+export const RELATION_TONE: Readonly<Record<Relation, BadgeTone>> = {
+  identical: 'success',
+  minor: 'info',
+  paraphrase: 'neutral',
+  'adds-detail': 'info',
+  conflicting: 'danger',
+};
+
+export interface RowActions {
+  readonly onHover: (unitId: string | null) => void;
+  readonly onUnlink: (a: string, b: string) => void;
+  readonly onRelation: (a: string, b: string, relation: Relation) => void;
+  /** Start (or cancel, when it is already the selection) the "Link…" flow from this unit. */
+  readonly onPickLink: (unitId: string) => void;
+  readonly onLinkWithSelected: (unitId: string) => void;
+  readonly onUndoCorrections: (groupId: string) => void;
+}
+
+export interface SideBySideRowProps {
+  readonly row: Row;
+  readonly columns: readonly Column[];
+  /** 1-based position among all rows including the header, for aria-rowindex. */
+  readonly ariaRowIndex: number;
+  readonly focused: boolean;
+  /** Hovered unit and its partners, when any of them is in this row (else empty: lets memo skip the row). */
+  readonly highlighted: ReadonlySet<string>;
+  /** Unit picked with "Link…", if any; its source id is needed to offer "Link with selected" elsewhere. */
+  readonly linkFrom: { readonly unitId: string; readonly sourceId: string } | null;
+  readonly gridTemplate: string;
+  readonly actions: RowActions;
+  readonly onRowKeyDown: (e: KeyboardEvent<HTMLDivElement>, groupId: string) => void;
+  readonly onRowFocus: (groupId: string) => void;
+}
+
+const scoreText = (s: number) => s.toFixed(2);
+
+function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
+  return (
+    <div
+      role="cell"
+      className="sticky left-0 z-10 flex flex-col items-start gap-1 border-r border-neutral-300 bg-white p-2 text-xs dark:border-neutral-600 dark:bg-neutral-900"
+    >
+      {row.relation ? (
+        <Badge tone={RELATION_TONE[row.relation]}>{RELATION_LABEL[row.relation]}</Badge>
+      ) : (
+        <Badge>Only in one source</Badge>
+      )}
+      <span className="tabular-nums text-neutral-700 dark:text-neutral-300">
+        <span className="sr-only">Score </span>
+        {scoreText(row.score)}
+      </span>
+      {row.kind === 'heading' && <span className="text-neutral-700 dark:text-neutral-300">Sub-heading</span>}
+      {row.corrected && (
+        <>
+          <Badge tone="correction">Corrected</Badge>
+          <Button size="sm" variant="ghost" onClick={onUndo}>
+            Undo correction
+          </Button>
+        </>
+      )}
+    </div>
+  );
+}
+
+function UnitBlock({
+  unit,
+  cell,
+  highlighted,
+  linkFrom,
+  actions,
+}: {
+  unit: CellUnit;
+  cell: Cell;
+  highlighted: boolean;
+  linkFrom: SideBySideRowProps['linkFrom'];
+  actions: RowActions;
+}) {
+  const pair = unit.pair;
+  const picked = linkFrom?.unitId === unit.unitId;
+  const canLinkHere = linkFrom !== null && linkFrom.sourceId !== cell.sourceId;
+  return (
+    <div
+      data-unit-id={unit.unitId}
+      data-highlighted={highlighted || undefined}
+      onMouseEnter={() => actions.onHover(unit.unitId)}
+      onMouseLeave={() => actions.onHover(null)}
+      onFocus={() => actions.onHover(unit.unitId)}
+      className={`rounded p-1 ${
+        highlighted
+          ? 'bg-yellow-100 outline-2 outline-offset-0 outline-yellow-700 outline-dashed dark:bg-yellow-950 dark:outline-yellow-300'
+          : ''
+      } ${picked ? 'outline-2 outline-violet-700 outline-solid dark:outline-violet-300' : ''}`}
+    >
+      <p
+        className={`leading-snug ${unit.kind === 'heading' || unit.position === 'headline' ? 'font-semibold' : ''}`}
+      >
+        {unit.position === 'headline' && <span className="sr-only">Headline: </span>}
+        {unit.diff ? <DiffText parts={unit.diff} /> : unit.text}
+        {unit.pair && !unit.pair.diffComplete && (
+          <span className="ml-1 text-xs text-neutral-700 dark:text-neutral-300">
+            (diff simplified: long passage)
+          </span>
+        )}
+      </p>
+      <div className="mt-1 flex flex-wrap items-center gap-1 text-xs">
+        {pair && (
+          <>
+            <span className="text-neutral-700 dark:text-neutral-300">
+              {pair.vsReference ? 'vs reference' : 'vs other source'}:
+            </span>
+            <Badge tone={RELATION_TONE[pair.relation]}>{RELATION_LABEL[pair.relation]}</Badge>
+            <span className="tabular-nums">
+              <span className="sr-only">score </span>
+              {scoreText(pair.score)}
+            </span>
+            {pair.manual && <Badge tone="correction">Linked by you</Badge>}
+            {pair.corrected && !pair.manual && <Badge tone="correction">Corrected</Badge>}
+            <label className="sr-only" htmlFor={`rel-${unit.unitId}`}>
+              Relation
+            </label>
+            <select
+              id={`rel-${unit.unitId}`}
+              value={pair.relation}
+              onChange={(e) => actions.onRelation(pair.a, pair.b, e.target.value as Relation)}
+              className={`rounded border border-neutral-400 bg-white px-1 py-0.5 text-xs dark:border-neutral-500 dark:bg-neutral-800 ${FOCUS_RING}`}
+            >
+              {RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {RELATION_LABEL[r]}
+                </option>
+              ))}
+            </select>
+            <Button size="sm" variant="ghost" onClick={() => actions.onUnlink(pair.a, pair.b)}>
+              Unlink
+            </Button>
+          </>
+        )}
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-pressed={picked}
+          onClick={() => actions.onPickLink(unit.unitId)}
+        >
+          Link…
+        </Button>
+        {canLinkHere && (
+          <Button size="sm" variant="primary" onClick={() => actions.onLinkWithSelected(unit.unitId)}>
+            Link with selected
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function SourceCell({
+  cell,
+  highlighted,
+  linkFrom,
+  actions,
+}: {
+  cell: Cell;
+  highlighted: ReadonlySet<string>;
+  linkFrom: SideBySideRowProps['linkFrom'];
+  actions: RowActions;
+}) {
+  if (cell.omitted) {
+    return (
+      <div
+        role="cell"
+        className="border-r border-neutral-200 p-2 text-sm italic text-neutral-700 dark:border-neutral-700 dark:text-neutral-300"
+      >
+        <span aria-hidden="true" className="mr-1 not-italic">
+          ∅
+        </span>
+        Omitted<span className="sr-only"> by {cell.outlet}</span>
+      </div>
+    );
+  }
+  return (
+    <div
+      role="cell"
+      className={`flex flex-col gap-2 border-r border-neutral-200 p-2 text-sm dark:border-neutral-700 ${
+        cell.isReference ? 'bg-neutral-50 dark:bg-neutral-800/60' : ''
+      }`}
+    >
+      {cell.units.map((u) => (
+        <UnitBlock
+          key={u.unitId}
+          unit={u}
+          cell={cell}
+          highlighted={highlighted.has(u.unitId)}
+          linkFrom={linkFrom}
+          actions={actions}
+        />
+      ))}
+    </div>
+  );
+}
+
+export const SideBySideRow = memo(function SideBySideRow({
+  row,
+  columns,
+  ariaRowIndex,
+  focused,
+  highlighted,
+  linkFrom,
+  gridTemplate,
+  actions,
+  onRowKeyDown,
+  onRowFocus,
+}: SideBySideRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={ariaRowIndex}
+      data-group-id={row.groupId}
+      tabIndex={focused ? 0 : -1}
+      onKeyDown={(e) => onRowKeyDown(e, row.groupId)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onRowFocus(row.groupId);
+      }}
+      aria-current={focused ? 'true' : undefined}
+      className={`grid border-b border-neutral-300 dark:border-neutral-600 ${FOCUS_RING} focus-visible:-outline-offset-2 ${
+        focused
+          ? 'bg-blue-50 shadow-[inset_4px_0_0_0] shadow-blue-700 dark:bg-blue-950/50 dark:shadow-blue-300'
+          : ''
+      }`}
+      style={{ gridTemplateColumns: gridTemplate }}
+    >
+      <MatchCell row={row} onUndo={() => actions.onUndoCorrections(row.groupId)} />
+      {row.cells.map((c, i) => (
+        <SourceCell
+          key={columns[i]?.sourceId ?? i}
+          cell={c}
+          highlighted={highlighted}
+          linkFrom={linkFrom}
+          actions={actions}
+        />
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,162 @@
+// @vitest-environment jsdom
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SideBySideView } from './SideBySideView.tsx';
+import { useParallax } from '../../state/store.ts';
+import { SCOPEX, WIRE, summitComparison, summitDocs } from '../../test/fixtures/comparison-summit.ts';
+import { fakeLayout, loadComparison } from '../../test/fixtures/comparison-store.ts';
+
+beforeAll(fakeLayout);
+beforeEach(() => loadComparison(summitComparison(), summitDocs()));
+
+const table = () => screen.getByRole('table', { name: 'Side by side' });
+const bodyRows = () => within(table()).getAllByRole('row').slice(1);
+const rowOf = (text: string) => {
+  const row = bodyRows().find((r) => r.textContent?.includes(text));
+  if (!row) throw new Error(`no row with ${text}`);
+  return row;
+};
+
+describe('SideBySideView', () => {
+  it('shows one column per source in workspace order, the first marked as reference', () => {
+    render(<SideBySideView />);
+    const headers = within(table())
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).toEqual(['Match', 'Scopex(reference)', 'Wire report', 'Daily Courier']);
+    expect(screen.getByRole('combobox', { name: 'Reference source' })).toHaveValue(SCOPEX);
+  });
+
+  it('puts the destruction / strikes quote on one row with the differing words marked', () => {
+    render(<SideBySideView />);
+    const row = rowOf('destruction');
+    const cells = within(row).getAllByRole('cell');
+    expect(cells).toHaveLength(4);
+    expect(cells[2]?.textContent).toContain('strikes');
+    // Against the Scopex reference, the wire's "strikes" is added (underlined) and "destruction" removed (struck).
+    expect([...(cells[2]?.querySelectorAll('ins') ?? [])].map((e) => e.textContent).join(' ')).toContain(
+      'strikes',
+    );
+    expect([...(cells[2]?.querySelectorAll('del') ?? [])].map((e) => e.textContent).join(' ')).toContain(
+      'destruction',
+    );
+    expect(within(row).getAllByText('Paraphrase').length).toBeGreaterThan(0);
+    expect(within(row).getByText('0.59')).toBeInTheDocument();
+  });
+
+  it('says "Omitted" in a blank cell, for sighted and screen-reader users', () => {
+    render(<SideBySideView />);
+    const row = rowOf('Putin threatens foreign forces');
+    expect(within(row).getByText(/Omitted/)).toHaveTextContent('Omitted by Daily Courier');
+  });
+
+  it('filters rows with the "Show" radio group', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    expect(bodyRows()).toHaveLength(8);
+    const show = screen.getByRole('radiogroup', { name: 'Show' });
+    await user.click(within(show).getByRole('radio', { name: 'Only conflicts' }));
+    expect(useParallax.getState().ui.filter).toBe('conflicts');
+    expect(bodyRows()).toHaveLength(2);
+    await user.click(within(show).getByRole('radio', { name: 'Only quotes' }));
+    expect(bodyRows()).toHaveLength(3);
+  });
+
+  it('diffs against the reference the user picks', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Reference source' }), WIRE);
+    expect(useParallax.getState().options.referenceSourceId).toBe(WIRE);
+    const cells = within(rowOf('destruction')).getAllByRole('cell');
+    // Scopex (first column) is now diffed against the wire: "destruction" is what it adds.
+    expect([...(cells[1]?.querySelectorAll('ins') ?? [])].map((e) => e.textContent).join(' ')).toContain(
+      'destruction',
+    );
+  });
+
+  it('unlinks a pair and changes a relation as corrections, then marks the row "Corrected"', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    const row = rowOf('destruction');
+    await user.click(within(row).getAllByRole('button', { name: 'Unlink' })[0] as HTMLElement);
+    expect(useParallax.getState().corrections).toEqual([
+      { kind: 'unlink', a: `${WIRE}:u2`, b: `${SCOPEX}:u2` },
+    ]);
+    expect(within(rowOf('destruction')).getAllByText('Corrected').length).toBeGreaterThan(0);
+
+    await user.selectOptions(
+      within(rowOf('Macron said 35')).getAllByRole('combobox', { name: 'Relation' })[0] as HTMLElement,
+      'minor',
+    );
+    expect(useParallax.getState().corrections.at(-1)).toEqual({
+      kind: 'relation',
+      a: `${WIRE}:u3`,
+      b: `${SCOPEX}:u3`,
+      relation: 'minor',
+    });
+
+    await user.click(within(rowOf('Macron said 35')).getByRole('button', { name: 'Undo correction' }));
+    expect(useParallax.getState().corrections).toHaveLength(1);
+  });
+
+  it('links two units the engine missed with "Link…" then "Link with selected"', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    expect(screen.queryByRole('button', { name: 'Link with selected' })).toBeNull();
+    const forum = rowOf('The forum in Vladivostok');
+    await user.click(within(forum).getByRole('button', { name: 'Link…' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Linking “The forum in Vladivostok');
+    // Offered only in other sources' passages.
+    expect(within(forum).queryByRole('button', { name: 'Link with selected' })).toBeNull();
+    const zel = rowOf('Zelenskiy said Ukraine was open to meetings.');
+    const cells = within(zel).getAllByRole('cell');
+    await user.click(within(cells[1] as HTMLElement).getByRole('button', { name: 'Link with selected' }));
+    expect(useParallax.getState().corrections).toEqual([
+      { kind: 'link', a: `${WIRE}:u4`, b: `${SCOPEX}:u4` },
+    ]);
+    expect(screen.queryByRole('button', { name: 'Link with selected' })).toBeNull();
+  });
+
+  it('jumps between differences with the buttons and j / k, focusing the row', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    await user.click(screen.getByRole('button', { name: 'Next difference' }));
+    const first = useParallax.getState().ui.focusedGroupId;
+    expect(first).toBe('g0');
+    expect(screen.getByText(/Difference 1 of/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Next difference' }));
+    expect(useParallax.getState().ui.focusedGroupId).toBe('g1');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await user.keyboard('k');
+    expect(useParallax.getState().ui.focusedGroupId).toBe('g0');
+    await user.keyboard('j');
+    expect(useParallax.getState().ui.focusedGroupId).toBe('g1');
+  });
+
+  it('scrolls to and highlights the row another view focused, showing all rows if the filter hid it', () => {
+    useParallax.setState((s) => ({ ui: { ...s.ui, filter: 'conflicts' } }));
+    render(<SideBySideView />);
+    act(() => useParallax.getState().focusGroup('g6'));
+    expect(useParallax.getState().ui.filter).toBe('all');
+    expect(rowOf('The forum in Vladivostok')).toHaveAttribute('aria-current', 'true');
+  });
+
+  it('highlights the partners of a hovered unit', async () => {
+    const user = userEvent.setup();
+    const { container } = render(<SideBySideView />);
+    const unit = container.querySelector(`[data-unit-id="${WIRE}:u1"]`) as HTMLElement;
+    await user.hover(unit);
+    const lit = [...container.querySelectorAll('[data-highlighted="true"]')].map((e) =>
+      e.getAttribute('data-unit-id'),
+    );
+    expect(lit.sort()).toEqual([`${WIRE}:u1`, `${SCOPEX}:u1`, 'c-daily:u0'].sort());
+  });
+
+  it('explains an empty workspace instead of showing an empty table', () => {
+    loadComparison(null, []);
+    render(<SideBySideView />);
+    expect(screen.queryByRole('table')).toBeNull();
+    expect(screen.getByText(/Add at least two sources/)).toBeInTheDocument();
+  });
+});
