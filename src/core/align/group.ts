@@ -1,0 +1,115 @@
+// Grouping scored pairs into claims (issue 3 stage 5). Plain transitive chaining (connected components of the
+// pairs above threshold) merges everything on a busy story: A~B and B~C put A and C together even when A and C
+// were scored as different. So this is constrained average-linkage agglomeration:
+//   - pairs above the threshold are taken strongest first (ties by unit order: deterministic);
+//   - two clusters merge only when the mean of every SCORED pair between them is still at or above the threshold
+//     (a pair scored low between them vetoes the chain; pairs never scored are not counted), and
+//   - a merged cluster holds at most one unit per source, except 1:n: a single unit may join a cluster that
+//     already has a unit of its own source when the two are adjacent sentences of that source (one outlet split
+//     a sentence in two) and the pair is clearly strong (threshold + ONE_TO_N_MARGIN);
+//   - the user's corrections act here: `mustLink` pairs are merged first whatever the rules say, `cannotLink`
+//     pairs never end up in one cluster.
+
+export const ONE_TO_N_MARGIN = 0.15;
+
+export interface GroupInput {
+  readonly n: number;
+  readonly sourceOf: Int32Array;
+  /** Index of each unit within its source (for the adjacency test of 1:n). */
+  readonly indexOf: Int32Array;
+  /** Every scored pair [i, j, score] with i < j (including those below the threshold: they veto chains). */
+  readonly scored: readonly (readonly [number, number, number])[];
+  readonly threshold: number;
+  readonly mustLink?: readonly (readonly [number, number])[];
+  readonly cannotLink?: readonly (readonly [number, number])[];
+}
+
+/** Clusters as sorted arrays of unit indices, ordered by their first member. Every unit is in exactly one. */
+export function groupUnits(input: GroupInput): number[][] {
+  const { n, sourceOf, indexOf, threshold } = input;
+  const scoreOf = new Map<number, number>();
+  for (const [i, j, s] of input.scored) scoreOf.set(i * n + j, s);
+  const pairScore = (i: number, j: number) => scoreOf.get(i < j ? i * n + j : j * n + i);
+
+  const forbidden = new Set<number>();
+  for (const [i, j] of input.cannotLink ?? []) forbidden.add(i < j ? i * n + j : j * n + i);
+
+  // Cluster ids change on every merge, so a cached refusal never outlives the clusters it was about.
+  const clusterOf = new Int32Array(n);
+  const members = new Map<number, number[]>();
+  for (let u = 0; u < n; u++) {
+    clusterOf[u] = u;
+    members.set(u, [u]);
+  }
+  let nextId = n;
+  const merge = (a: number, b: number) => {
+    const ma = members.get(a)!;
+    const mb = members.get(b)!;
+    const id = nextId++;
+    const all = ma.concat(mb);
+    for (const u of all) clusterOf[u] = id;
+    members.delete(a);
+    members.delete(b);
+    members.set(id, all);
+  };
+
+  const hasForbidden = (ma: readonly number[], mb: readonly number[]) => {
+    if (forbidden.size === 0) return false;
+    for (const x of ma) for (const y of mb) if (forbidden.has(x < y ? x * n + y : y * n + x)) return true;
+    return false;
+  };
+
+  for (const [i, j] of input.mustLink ?? []) {
+    const a = clusterOf[i]!;
+    const b = clusterOf[j]!;
+    if (a !== b) merge(a, b);
+  }
+
+  const edges = input.scored.filter((e) => e[2] >= threshold);
+  edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  const refused = new Set<string>();
+  for (const [i, j, s] of edges) {
+    const a = clusterOf[i]!;
+    const b = clusterOf[j]!;
+    if (a === b) continue;
+    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    if (refused.has(key)) continue;
+    const ma = members.get(a)!;
+    const mb = members.get(b)!;
+    if (!canMerge(ma, mb, s) || hasForbidden(ma, mb)) {
+      refused.add(key);
+      continue;
+    }
+    merge(a, b);
+  }
+
+  function canMerge(ma: readonly number[], mb: readonly number[], s: number): boolean {
+    // Source constraint, with the 1:n exception for a single split sentence.
+    const sourcesA = new Set(ma.map((u) => sourceOf[u]!));
+    const clash = mb.filter((u) => sourcesA.has(sourceOf[u]!));
+    if (clash.length > 0) {
+      const single = ma.length === 1 ? ma[0]! : mb.length === 1 ? mb[0]! : -1;
+      if (single < 0 || clash.length > 1 || s < threshold + ONE_TO_N_MARGIN) return false;
+      const other = ma.length === 1 ? mb : ma;
+      const sibling = other.find((u) => sourceOf[u] === sourceOf[single]);
+      if (sibling === undefined || Math.abs(indexOf[sibling]! - indexOf[single]!) !== 1) return false;
+    }
+    // Average linkage over the pairs that were scored.
+    let sum = 0;
+    let count = 0;
+    for (const x of ma) {
+      for (const y of mb) {
+        if (sourceOf[x] === sourceOf[y]) continue;
+        const v = pairScore(x, y);
+        if (v === undefined) continue;
+        sum += v;
+        count++;
+      }
+    }
+    return count > 0 && sum / count >= threshold;
+  }
+
+  const clusters = [...members.values()].map((m) => m.sort((x, y) => x - y));
+  clusters.sort((x, y) => x[0]! - y[0]!);
+  return clusters;
+}

@@ -1,0 +1,111 @@
+// Quote groups (issue 3 stage 5): quotes in different sources that are the same utterance, even when translated
+// or cut differently ("legitimate targets for destruction" / "legitimate targets for strikes"; "practically
+// impossible" / "almost impossible"). Quotes are short, so the sentence model's length and unmatched-weight
+// features say little; the quote score leans on how much of the shorter quote the other contains, helped by the
+// speaker (same person: likely the same utterance; two different named people: not) and by the units the quotes
+// sit in having been aligned as one claim.
+
+import type { Quote } from '../model.ts';
+import { findCandidates } from './candidates.ts';
+import { FEATURE_COUNT, prepare, pairFeatures } from './features.ts';
+import { groupUnits } from './group.ts';
+
+/** Added when both quotes name the same speaker. */
+export const SAME_SPEAKER_BONUS = 0.15;
+/** Subtracted when both name a speaker and they differ. */
+export const OTHER_SPEAKER_PENALTY = 0.3;
+/** Added when the quotes' units are in one claim group. */
+export const SAME_CLAIM_BONUS = 0.1;
+/** Candidate quotes per quote from the inverted index. */
+const QUOTE_CANDIDATES = 24;
+
+export interface QuoteGroupDraft {
+  readonly quoteIds: readonly string[];
+  readonly speaker: string | null;
+  readonly score: number;
+}
+
+/** The lexical part of the quote score, in [0, 1]: containment, cosine and shared words (stop words included). */
+export function quoteTextScore(features: ArrayLike<number>): number {
+  return 0.45 * features[2]! + 0.35 * features[0]! + 0.2 * features[16]!;
+}
+
+export function groupQuotes(
+  quotes: readonly Quote[],
+  sourceIndex: ReadonlyMap<string, number>,
+  groupOfUnit: ReadonlyMap<string, number>,
+  threshold: number,
+  checkpoint?: (fraction: number) => void,
+): QuoteGroupDraft[] {
+  const n = quotes.length;
+  if (n === 0) return [];
+  const prepared = prepare(quotes.map((q) => q.text));
+  const sourceOf = Int32Array.from(quotes, (q) => sourceIndex.get(q.sourceId) ?? 0);
+  // Order of the quote within its source, for the 1:n adjacency rule (a quote split around "he said").
+  const indexOf = new Int32Array(n);
+  const perSource = new Map<number, number>();
+  quotes.forEach((q, i) => {
+    const s = sourceOf[i]!;
+    const k = perSource.get(s) ?? 0;
+    indexOf[i] = k;
+    perSource.set(s, k + 1);
+  });
+  const eligible = Uint8Array.from(quotes, (q, i) => (prepared.vectors[i]!.bag.length > 0 ? 1 : 0));
+  const candidates = findCandidates({
+    prepared,
+    sourceOf,
+    eligible,
+    perUnit: QUOTE_CANDIDATES,
+    ...(checkpoint ? { checkpoint } : {}),
+  });
+  const f = new Float64Array(FEATURE_COUNT);
+  const scored: [number, number, number][] = [];
+  const pairScore = new Map<number, number>();
+  for (const [i, j] of candidates) {
+    const a = quotes[i]!;
+    const b = quotes[j]!;
+    if (a.kind !== b.kind) continue;
+    pairFeatures(prepared, i, j, f);
+    let s = quoteTextScore(f);
+    if (a.speaker !== null && b.speaker !== null)
+      s += a.speaker === b.speaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
+    const ga = groupOfUnit.get(a.unitId);
+    if (ga !== undefined && ga === groupOfUnit.get(b.unitId)) s += SAME_CLAIM_BONUS;
+    s = Math.min(1, Math.max(0, s));
+    scored.push([i, j, s]);
+    pairScore.set(i * n + j, s);
+  }
+  const clusters = groupUnits({ n, sourceOf, indexOf, scored, threshold });
+  return clusters.map((members) => {
+    let sum = 0;
+    let count = 0;
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const v = pairScore.get(members[x]! * n + members[y]!);
+        if (v !== undefined) {
+          sum += v;
+          count++;
+        }
+      }
+    }
+    // The speaker most members name (ties: the smallest id, so the result does not depend on order).
+    const votes = new Map<string, number>();
+    for (const m of members) {
+      const sp = quotes[m]!.speaker;
+      if (sp !== null) votes.set(sp, (votes.get(sp) ?? 0) + 1);
+    }
+    let speaker: string | null = null;
+    let best = 0;
+    for (const [sp, v] of [...votes].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+      if (v > best) {
+        best = v;
+        speaker = sp;
+      }
+    }
+    return {
+      quoteIds: members.map((m) => quotes[m]!.id),
+      speaker,
+      score: count ? sum / count : 1,
+    };
+  });
+}

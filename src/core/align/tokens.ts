@@ -1,0 +1,87 @@
+// Tokenising for alignment (DESIGN.md, "Alignment, in one paragraph"): lower case, Porter stems, stop words marked,
+// numbers and capitalised names typed, negations flagged, and words inside quotation marks marked, so the scorer
+// can compare what two outlets quote. Done once per unit; the scorer works on the resulting ids only.
+
+import { stem } from './stem.ts';
+
+export type TokenType = 'word' | 'stop' | 'number' | 'name';
+
+export interface Token {
+  /** Matching key: the stem for words, the normalised value for numbers ("1,000" -> "1000"). */
+  readonly key: string;
+  readonly type: TokenType;
+  /** Inside quotation marks in the unit text. */
+  readonly quoted: boolean;
+  readonly negation: boolean;
+}
+
+// A compact English stop list (function words only: content verbs like "said" are handled by IDF, not listed).
+const STOP = new Set(
+  `a an the and or but if then else of at by for with about against between into through during before after above
+below to from up down in out on off over under again further once here there when where why how all any both each
+few more most other some such own same so than too very s t can will just don should now i me my myself we our
+ours ourselves you your yours yourself yourselves he him his himself she her hers herself it its itself they them
+their theirs themselves what which who whom this that these those am is are was were be been being have has had
+having do does did doing would could ought i'm you're he's she's it's we're they're i've you've we've they've i'd
+you'd he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll let's that's who's what's here's there's
+when's where's why's how's as until while also its' 's may might must shall upon onto via per`.split(/\s+/),
+);
+
+const NEGATION = new Set([
+  'not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'nowhere', 'cannot', 'without', 'refused',
+  'denied', 'denies', 'deny', 'rejected', 'rejects', 'failed', 'fails',
+]); // prettier-ignore
+
+/** Negations that are function words: they flip a claim but carry no topic, so they are not content tokens. */
+const FUNCTION_NEGATION = new Set(['not', 'no', 'never', 'nor', 'neither', 'cannot']);
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  zero: '0', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', twenty: '20', thirty: '30', forty: '40', fifty: '50', hundred: '100',
+  dozen: '12',
+}; // prettier-ignore
+
+// Words: letters/digits with inner apostrophes, hyphens, dots or commas between digits ("1,000", "3.5", "U.S.").
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:\.[\p{L}](?=\.))*|[“”"«»„‟]/gu;
+const QUOTE_MARK = /^[“”"«»„‟]$/;
+
+/** Tokens of a text, in order. Quotation marks toggle the `quoted` flag and are not returned. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  let quoted = false;
+  let first = true;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    if (QUOTE_MARK.test(raw)) {
+      // Curly marks say which side they are; straight ones toggle.
+      if (raw === '“' || raw === '«' || raw === '„') quoted = true;
+      else if (raw === '”' || raw === '»' || raw === '‟') quoted = false;
+      else quoted = !quoted;
+      continue;
+    }
+    const c0 = raw.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      out.push({ key: raw.replace(/,(?=\d{3})/g, ''), type: 'number', quoted, negation: false });
+      first = false;
+      continue;
+    }
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const isNeg = NEGATION.has(lower) || lower.endsWith("n't");
+    const num = NUMBER_WORDS[lower];
+    if (num !== undefined) {
+      out.push({ key: num, type: 'number', quoted, negation: false });
+      first = false;
+      continue;
+    }
+    const bare = lower.replace(/'s$/, '').replace(/\./g, '');
+    let type: TokenType;
+    if (STOP.has(lower) || STOP.has(bare) || FUNCTION_NEGATION.has(lower) || lower.endsWith("n't"))
+      type = 'stop';
+    // A capital that is not forced by the sentence start marks a name ("Putin", "Alaska", "NATO").
+    else if (raw !== lower && !first && /^\p{Lu}/u.test(raw)) type = 'name';
+    else type = 'word';
+    out.push({ key: stem(bare), type, quoted, negation: isNeg });
+    first = false;
+  }
+  return out;
+}
