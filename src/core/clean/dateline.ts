@@ -1,0 +1,49 @@
+// Datelines: "VLADIVOSTOK, Sept 5 (Reuters) -", "MOSCOW (AP) —", "KYIV, Ukraine —", "LONDON, March 3 (AFP) –".
+// A dateline is metadata (where/when/who filed), not a claim: it is reported on the source and the first unit of
+// the story starts after it. Only the start of one of the first few content lines is examined, and the place must
+// be written in capitals or be followed by an agency, so "Putin said - …" is never taken for a dateline.
+
+import type { Dateline } from '../model.ts';
+import type { Line } from './lines.ts';
+
+const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
+const DATE = String.raw`(?:${MONTH}\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)`;
+const PLACE_CAPS = String.raw`\p{Lu}[\p{Lu}\p{M} .'’\-]{1,40}`;
+const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?`;
+const AGENCY = String.raw`\((?<agency>[\p{L}][\p{L} .&-]{0,30})\)`;
+const DASH = String.raw`\s*[-–—]{1,2}\s*`;
+
+const DATELINE = new RegExp(
+  String.raw`^(?<place>${PLACE_CAPS})(?<region>${REGION})(?:,\s*(?<date>${DATE}))?\s*(?:${AGENCY})?${DASH}(?=\S)`,
+  'u',
+);
+
+export function findDateline(
+  text: string,
+  lines: readonly Line[],
+  isRemoved: (pos: number) => boolean,
+): Dateline | undefined {
+  let seen = 0;
+  for (const line of lines) {
+    if (line.blank || isRemoved(line.start)) continue;
+    if (++seen > 4) break;
+    const m = DATELINE.exec(line.text);
+    if (!m || !m.groups) continue;
+    const place = (m.groups.place ?? '').trim();
+    const agency = m.groups.agency?.trim();
+    // Capitals only ("MOSCOW"), at least 3 letters; or an agency in brackets after a place ("Kyiv (AP) —").
+    const letters = place.replace(/[^\p{L}]/gu, '');
+    if (letters.length < 3 || (letters !== letters.toUpperCase() && !agency)) continue;
+    const raw = m[0].replace(/\s+$/u, '');
+    const region = (m.groups.region ?? '').replace(/^,\s*/u, '');
+    return {
+      start: line.start,
+      end: line.start + raw.length,
+      text: text.slice(line.start, line.start + raw.length),
+      place: region ? `${place}, ${region}` : place,
+      ...(m.groups.date ? { date: m.groups.date } : {}),
+      ...(agency ? { agency } : {}),
+    };
+  }
+  return undefined;
+}

@@ -1,0 +1,47 @@
+// Photo credits and captions: "Photo: Jane Doe/Reuters", "(Reuters/Evgenia Novozhenina)", "… Getty Images",
+// "REUTERS/Name". A short line carrying a credit is a caption and goes whole; inside a long story line only the
+// bracketed credit itself goes, so the sentence around it stays.
+
+import type { CleanRule, RemovalDraft } from './types.ts';
+import { wordsOf } from './types.ts';
+
+const LINE_START =
+  /^(?:photo|photos|image|images|picture|pictures|photograph|file photo|credit|caption|illustration)(?: credit)?s?\s*[:：|]/iu;
+const AGENCY = String.raw`(?:Reuters|REUTERS|AP|AFP|EPA|EPA-EFE|Getty Images|Bloomberg|Anadolu|TASS|Sputnik|Xinhua|Pool|Shutterstock|Alamy)`;
+const CREDIT_TOKEN = new RegExp(
+  String.raw`\((?:photo|image|picture)s?\s*(?:by|:)[^)]{1,80}\)|\(${AGENCY}\s*\/\s*[^)]{1,60}\)|\b(?:REUTERS|AP Photo|AFP|EPA|Pool)\s*\/\s*\p{Lu}[\p{L}.\-' ]{1,60}|\bvia Getty Images\b|\bGetty Images\b|\bPhoto(?:graph)?:\s*\p{Lu}`,
+  'u',
+);
+const INLINE = new RegExp(
+  String.raw`\s*\((?:photo|image|picture)s?\s*(?:by|:)[^)]{1,80}\)|\s*\(${AGENCY}\s*\/\s*[^)]{1,60}\)`,
+  'giu',
+);
+
+export const photoCreditRule: CleanRule = (ctx) => {
+  const out: RemovalDraft[] = [];
+  for (const l of ctx.lines) {
+    if (l.blank) continue;
+    const words = wordsOf(l.text).length;
+    if (
+      LINE_START.test(l.text) ||
+      (words <= 40 &&
+        CREDIT_TOKEN.test(l.text) &&
+        !/[.!?]["”’]?\s*$/u.test(l.text.replace(/\([^)]*\)\s*$/u, ''))) ||
+      (words <= 40 && /\b(?:REUTERS|AP Photo|AFP|EPA)\s*\/\s*\p{Lu}[\p{L}.\-' ]+$/u.test(l.text))
+    ) {
+      out.push({ start: l.start, end: l.end, kind: 'photo-credit', reason: 'Photo caption or credit' });
+      continue;
+    }
+    INLINE.lastIndex = 0;
+    for (let m = INLINE.exec(l.text); m; m = INLINE.exec(l.text)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      out.push({
+        start: l.start + m.index + lead,
+        end: l.start + m.index + m[0].length,
+        kind: 'photo-credit',
+        reason: 'Photo credit',
+      });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,209 @@
+// Person names in running news text: finding capitalised name phrases, stripping titles and descriptions
+// ("French President Emmanuel Macron" -> "Emmanuel Macron"), and deciding whether two spellings can be one
+// person. Pure string work; fuzzy matching across sources lives in speakers.ts.
+
+/** Words that are capitalised at a sentence start or in titles but are never part of a person's name. */
+const NOT_NAME = new Set(
+  (
+    'the a an and but or so yet nor for in on at to from with by of as if then than that this these those there here ' +
+    'he she it they we i you his her its their our my your him them us me who whom whose which what when where why how ' +
+    'while after before since until because although though however meanwhile still now also even just only both ' +
+    'each every all any some many most much more no not one two three other another such last next first new ' +
+    'earlier later today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec speaking asked according despite instead during under over ' +
+    'mr mrs ms dr prof sir dame st'
+  ).split(' '),
+);
+
+/** Titles and roles written before a name: everything up to the last of them is dropped. */
+const TITLE_WORDS = new Set(
+  (
+    'president presidents vice prime minister ministers secretary secretary-general chancellor premier spokesman ' +
+    'spokeswoman spokesperson senator sen sen. rep rep. representative congressman congresswoman gov gov. governor ' +
+    'mayor general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt capt. sergeant sgt ' +
+    'admiral adm commander officer inspector detective dr dr. mr mr. mrs mrs. ms ms. prof prof. professor king ' +
+    'queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir crown chief executive ceo cfo ' +
+    'coo chairman chairwoman chair director ambassador envoy commissioner judge justice lord lady sir dame deputy ' +
+    'leader speaker coach head founder analyst economist aide adviser advisor official officials ' +
+    'foreign defence defense interior finance economy health trade energy state attorney home ' +
+    'senior junior acting former late opposition party army navy police military top national special'
+  ).split(/\s+/),
+);
+
+/** Words that make a capitalised phrase an organisation or a place rather than a person. */
+const ORG_WORDS = new Set(
+  (
+    'house union forum council ministry department party bank agency commission organization organisation ' +
+    'company corporation inc corp ltd group university college court parliament congress senate assembly ' +
+    'committee office service services institute foundation army navy force forces guard police nations ' +
+    'federation republic kingdom states street news times post journal press agency tv radio network ' +
+    'kremlin pentagon nato un eu economic summit conference city region province county airport ' +
+    'station square bridge river sea ocean island islands mountains valley church hospital school club'
+  ).split(/\s+/),
+);
+
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'di',
+  'du',
+  'del',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'ten',
+  'dos',
+  'das',
+]);
+
+const TOKEN = /[\p{Lu}][\p{L}\p{M}'’.-]*|[\p{Ll}][\p{L}\p{M}'’.-]*|\S/gu;
+
+export interface NamePhrase {
+  readonly start: number;
+  readonly end: number;
+  /** The phrase as written, titles included ("French President Emmanuel Macron"). */
+  readonly raw: string;
+  /** The person's name with titles stripped ("Emmanuel Macron"); possessive "’s" removed. */
+  readonly name: string;
+  /** The title/description stripped from the front, if any ("French President"). */
+  readonly title?: string;
+  readonly possessive: boolean;
+}
+
+function isCap(tok: string): boolean {
+  return /^\p{Lu}/u.test(tok);
+}
+
+function stripPossessive(tok: string): { tok: string; possessive: boolean } {
+  const m = /^(.*?)(?:['’]s|['’])$/u.exec(tok);
+  if (m && m[1] && m[1].length > 1 && isCap(m[1])) return { tok: m[1], possessive: true };
+  return { tok, possessive: false };
+}
+
+/** Drop leading titles: "Russian President Vladimir Putin" -> { name: "Vladimir Putin", title: "Russian President" }. */
+export function stripTitles(phrase: string): { name: string; title?: string } {
+  const toks = phrase.split(/\s+/u).filter(Boolean);
+  let lastTitle = -1;
+  toks.forEach((t, i) => {
+    if (TITLE_WORDS.has(t.toLowerCase()) && i < toks.length - 1) lastTitle = i;
+  });
+  if (lastTitle < 0) return { name: toks.join(' ') };
+  return { name: toks.slice(lastTitle + 1).join(' '), title: toks.slice(0, lastTitle + 1).join(' ') };
+}
+
+/**
+ * Capitalised name phrases in [from, to) of `text`: runs of capitalised tokens (with name particles inside),
+ * not counting capitalised function words. Offsets are into `text`.
+ */
+export function findNamePhrases(text: string, from = 0, to = text.length): NamePhrase[] {
+  const out: NamePhrase[] = [];
+  const slice = text.slice(from, to);
+  TOKEN.lastIndex = 0;
+  let run: { start: number; end: number; toks: string[] } | null = null;
+  let possessive = false;
+  const flush = (): void => {
+    if (run && run.toks.length > 0) {
+      // Trailing particles are not part of the name.
+      while (run.toks.length > 0 && PARTICLES.has((run.toks[run.toks.length - 1] as string).toLowerCase()))
+        run.toks.pop();
+      const raw = run.toks.join(' ');
+      if (raw) {
+        const { name, title } = stripTitles(raw);
+        const nameToks = name.split(' ');
+        if (name && nameToks.every((t) => !TITLE_WORDS.has(t.toLowerCase()) || nameToks.length > 1)) {
+          out.push({
+            start: from + run.start,
+            end: from + run.end,
+            raw,
+            name,
+            ...(title ? { title } : {}),
+            possessive,
+          });
+        }
+      }
+    }
+    run = null;
+    possessive = false;
+  };
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    const rawTok = m[0];
+    const cleanTok = rawTok
+      .replace(/[,;:!?)"”’]+$/u, '')
+      .replace(/\.$/u, (d) => (/^(?:\p{Lu}|Jr|Sr)$/u.test(rawTok.slice(0, -1)) ? d : ''));
+    const { tok, possessive: poss } = stripPossessive(cleanTok);
+    const lower = tok.toLowerCase().replace(/\.$/u, '');
+    const gapOk = run !== null && /^\s$/u.test(slice.slice(run.end, m.index));
+    if (isCap(tok) && tok.length > 0 && !NOT_NAME.has(lower) && /\p{L}/u.test(tok)) {
+      if (!run || !gapOk) {
+        flush();
+        run = { start: m.index, end: m.index + tok.length, toks: [] };
+      }
+      run.toks.push(tok);
+      run.end = m.index + tok.length;
+      if (poss) {
+        possessive = true;
+        flush();
+      } else if (cleanTok !== rawTok && !/^\.$/u.test(rawTok.slice(cleanTok.length))) {
+        // Punctuation after the token ends the phrase ("Putin, who …").
+        flush();
+      }
+      continue;
+    }
+    if (run && gapOk && PARTICLES.has(lower) && !/[^\p{L}]$/u.test(rawTok)) {
+      run.toks.push(tok);
+      continue;
+    }
+    // A title abbreviation such as "Mr." or "Dr." keeps a name phrase going: "Dr. Anna Berg".
+    if (isCap(tok) && TITLE_WORDS.has(lower) && /\.$/u.test(rawTok)) {
+      flush();
+      run = { start: m.index, end: m.index + rawTok.length, toks: [rawTok] };
+      continue;
+    }
+    flush();
+  }
+  flush();
+  return out;
+}
+
+/** True when the phrase names an organisation or place ("White House", "Eastern Economic Forum"). */
+export function looksLikeOrganisation(name: string): boolean {
+  const toks = name.split(/\s+/u);
+  if (toks.some((t) => ORG_WORDS.has(t.toLowerCase()))) return true;
+  // All-capital acronyms ("NATO", "EEF") are organisations.
+  return toks.length === 1 && /^[\p{Lu}\p{N}.&-]{2,}$/u.test(name);
+}
+
+/** Lower case, accents removed, apostrophes and hyphens dropped: the form names are compared in. */
+export function normaliseName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’.]/gu, '')
+    .replace(/-/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+export function surnameOf(name: string): string {
+  const toks = normaliseName(name)
+    .split(' ')
+    .filter((t) => !PARTICLES.has(t) && !/^(?:jr|sr|ii|iii|iv)$/u.test(t));
+  return toks[toks.length - 1] ?? '';
+}
+
+export function givenNameOf(name: string): string | undefined {
+  const toks = normaliseName(name).split(' ');
+  return toks.length > 1 ? toks[0] : undefined;
+}
+
+export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we']);

@@ -1,0 +1,162 @@
+// Sentence boundaries with exact offsets. Intl.Segmenter proposes breaks; `keepBreak` rejects the ones that fall
+// after an abbreviation, an initial, inside a decimal, after a mid-sentence ellipsis or before a closing quote, so
+// Node's ICU and Chromium's give the same sentences. Over-long runs are then cut at the nearest clause boundary
+// (issue 6: a 50,000-character run without punctuation must not become one unit).
+
+import type { Span } from '../model.ts';
+import { isSpace, trimSpan } from '../clean/lines.ts';
+import {
+  ACRONYM_FOLLOWERS,
+  LOWER_NEXT_ABBREVIATIONS,
+  MONTH_ABBREVIATIONS,
+  NEVER_FINAL,
+  SENTENCE_STARTERS,
+  TITLE_ABBREVIATIONS,
+} from './abbreviations.ts';
+
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(locale: string): Intl.Segmenter {
+  let s = segmenters.get(locale);
+  if (!s) {
+    try {
+      s = new Intl.Segmenter(locale, { granularity: 'sentence' });
+    } catch {
+      // An invalid locale tag from options must not break the comparison: fall back to English rules.
+      s = new Intl.Segmenter('en', { granularity: 'sentence' });
+    }
+    segmenters.set(locale, s);
+  }
+  return s;
+}
+
+const CLOSERS = /^["'”’»«)\]}›]+/u;
+
+/** The word (letters and inner dots) just before a final full stop at `end` (exclusive) in `text`. */
+function wordBeforeDot(text: string, end: number): string {
+  const i = end - 1; // the dot
+  let j = i;
+  while (j > 0 && /[\p{L}.]/u.test(text[j - 1] ?? '')) j--;
+  return text.slice(j, i);
+}
+
+function nextWord(text: string, pos: number): string {
+  const m = /^["'“‘«([]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u.exec(text.slice(pos, pos + 60));
+  return m ? (m[1] as string) : '';
+}
+
+/**
+ * Decide whether a candidate break between `before` (ending at `b`, trailing spaces excluded) and the text from
+ * `next` on is a real sentence end.
+ */
+function keepBreak(text: string, contentEnd: number, next: number): boolean {
+  const last = text[contentEnd - 1] ?? '';
+  const nw = nextWord(text, next);
+  const nextLower = /^\p{Ll}/u.test(nw);
+  const nextDigit = /^\p{N}/u.test(nw);
+  const gap = text.slice(contentEnd, next);
+  // A line break inside a paragraph after text that does not end a sentence: hard-wrapped text.
+  if (/[\n\r]/u.test(gap) && !/[.!?…。！？؟"”’»)]$/u.test(text.slice(0, contentEnd)) && nextLower)
+    return false;
+  if (
+    nextLower &&
+    /[.!?…]["”’»)]*$/u.test(text.slice(Math.max(0, contentEnd - 4), contentEnd)) &&
+    /\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u.test(nw)
+  ) {
+    // "… he said.” she added" is rare; "… p.m. on Friday", "…here... and there", "“Go!” he said" are common.
+    return false;
+  }
+  if (last === '.') {
+    // Decimal or number with a dot: "3.5", "No. 2" handled below.
+    if (/\p{N}$/u.test(text.slice(0, contentEnd - 1)) && nextDigit && gap === '') return false;
+    const word = wordBeforeDot(text, contentEnd);
+    const lower = word.toLowerCase();
+    if (text.slice(contentEnd - 3, contentEnd) === '...') return !nextLower;
+    if (TITLE_ABBREVIATIONS.has(lower) && /^\p{Lu}/u.test(nw)) return false;
+    if (NEVER_FINAL.has(lower)) return false;
+    if (MONTH_ABBREVIATIONS.has(lower) && nextDigit) return false;
+    if ((lower === 'no' || lower === 'nos') && nextDigit) return false;
+    if (LOWER_NEXT_ABBREVIATIONS.has(lower) && (nextLower || nextDigit)) return false;
+    // Single initial: "John F. Kennedy", "J. R. R. Tolkien". A lone capital before the dot, then a capital.
+    if (/^\p{Lu}$/u.test(word) && /^\p{Lu}/u.test(nw)) return false;
+    // Dotted acronym: "U.S. President", "U.N. Security Council".
+    if (/^(?:\p{L}\.)+\p{L}$/u.test(word) && /^\p{Lu}/u.test(nw)) {
+      const w = nw.toLowerCase();
+      if (ACRONYM_FOLLOWERS.has(w) || !SENTENCE_STARTERS.has(w)) return false;
+    }
+  }
+  if (last === '…' && nextLower) return false;
+  return true;
+}
+
+/**
+ * Split [start, end) of `text` into sentences: trimmed spans, in order, covering all non-space text of the range.
+ * `maxLength` caps a sentence's length in UTF-16 code units.
+ */
+export function splitSentences(
+  text: string,
+  start: number,
+  end: number,
+  locale: string,
+  maxLength: number,
+): Span[] {
+  const slice = text.slice(start, end);
+  const cuts: number[] = [];
+  for (const seg of segmenterFor(locale).segment(slice)) if (seg.index > 0) cuts.push(start + seg.index);
+  const spans: Span[] = [];
+  let sentStart = start;
+  for (const cut of cuts) {
+    // Closing quotes/brackets the segmenter left at the start of the next piece belong to this sentence.
+    let c = cut;
+    const m = CLOSERS.exec(text.slice(c, Math.min(end, c + 4)));
+    if (m && (c + m[0].length >= end || isSpace(text[c + m[0].length]))) c += m[0].length;
+    let contentEnd = c;
+    while (contentEnd > sentStart && isSpace(text[contentEnd - 1])) contentEnd--;
+    let next = c;
+    while (next < end && isSpace(text[next])) next++;
+    if (next >= end || contentEnd <= sentStart) continue;
+    if (!keepBreak(text, contentEnd, next)) continue;
+    const t = trimSpan(text, sentStart, c);
+    if (t.end > t.start) spans.push(t);
+    sentStart = c;
+  }
+  const t = trimSpan(text, sentStart, end);
+  if (t.end > t.start) spans.push(t);
+  return spans.flatMap((s) => capLength(text, s, maxLength));
+}
+
+/** Cut an over-long span at the last clause boundary (; — – , then space) before the limit; hard cut otherwise. */
+function capLength(text: string, span: Span, maxLength: number): Span[] {
+  const max = Math.max(20, maxLength);
+  const out: Span[] = [];
+  let s = span.start;
+  while (span.end - s > max) {
+    const limit = s + max;
+    let cut = -1;
+    for (const pattern of [/[;:]\s/gu, /\s[—–]\s|[—–]/gu, /,\s/gu, /\s/gu]) {
+      const window = text.slice(s + Math.floor(max / 2), limit + 1);
+      let lastIdx = -1;
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+        lastIdx = m.index + m[0].length;
+        if (m[0].length === 0) pattern.lastIndex++;
+      }
+      if (lastIdx > 0) {
+        cut = s + Math.floor(max / 2) + lastIdx;
+        break;
+      }
+    }
+    if (cut <= s || cut > limit) {
+      cut = limit;
+      // Never split a surrogate pair: the piece must slice back to valid text.
+      const code = text.charCodeAt(cut - 1);
+      if (code >= 0xd800 && code <= 0xdbff) cut--;
+    }
+    const t = trimSpan(text, s, cut);
+    if (t.end > t.start) out.push(t);
+    s = cut;
+    while (s < span.end && isSpace(text[s])) s++;
+  }
+  const t = trimSpan(text, s, span.end);
+  if (t.end > t.start) out.push(t);
+  return out;
+}
