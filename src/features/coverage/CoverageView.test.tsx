@@ -16,7 +16,9 @@ const bodyRows = () => within(matrix()).getAllByRole('row').slice(1);
 describe('CoverageView', () => {
   it('shows a claims x sources table with a column header per source', () => {
     render(<CoverageView />);
-    const headers = within(matrix()).getAllByRole('columnheader').map((h) => h.textContent?.replace(/[▲▼↕]/g, ''));
+    const headers = within(matrix())
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent?.replace(/[▲▼↕]/g, ''));
     expect(headers).toEqual(['#', 'Claim', 'Outlets', 'Scopex', 'Wire report', 'Daily Courier']);
     expect(bodyRows()).toHaveLength(8);
   });
@@ -24,7 +26,9 @@ describe('CoverageView', () => {
   it('says present / absent / conflicting in text, not only in colour', () => {
     render(<CoverageView />);
     const forum = bodyRows().find((r) => r.textContent?.includes('The forum in Vladivostok')) as HTMLElement;
-    const cells = within(forum).getAllByRole('button').map((b) => b.textContent);
+    const cells = within(forum)
+      .getAllByRole('button')
+      .map((b) => b.textContent);
     expect(cells[0]).toMatch(/^–Absent in Scopex/);
     expect(cells[1]).toMatch(/^✓Present in Wire report/);
     const lede = bodyRows().find((r) => r.textContent?.includes('on Monday')) as HTMLElement;

@@ -22,7 +22,8 @@ const CELL_STYLE: Readonly<Record<CoverageCell, string>> = {
     'bg-green-100 text-green-950 hover:bg-green-200 dark:bg-green-950 dark:text-green-50 dark:hover:bg-green-900',
   absent:
     'bg-neutral-100 text-neutral-800 hover:bg-neutral-200 dark:bg-neutral-800 dark:text-neutral-200 dark:hover:bg-neutral-700',
-  conflicting: 'bg-red-100 text-red-950 hover:bg-red-200 dark:bg-red-950 dark:text-red-50 dark:hover:bg-red-900',
+  conflicting:
+    'bg-red-100 text-red-950 hover:bg-red-200 dark:bg-red-950 dark:text-red-50 dark:hover:bg-red-900',
 };
 // Icons repeat the text so the state survives greyscale printing and colour blindness.
 const CELL_ICON: Readonly<Record<CoverageCell, string>> = { present: '✓', absent: '–', conflicting: '⚠' };
@@ -42,7 +43,11 @@ function SortHeader({
 }) {
   const active = sort.key === sortKey;
   return (
-    <th scope="col" aria-sort={active ? sort.direction : 'none'} className={`p-1 text-left align-bottom ${className}`}>
+    <th
+      scope="col"
+      aria-sort={active ? sort.direction : 'none'}
+      className={`p-1 text-left align-bottom ${className}`}
+    >
       <button
         type="button"
         onClick={() => onSort(sortKey)}
@@ -61,7 +66,9 @@ export function CoverageView() {
   const comparison = useParallax((s) => s.comparison);
   const sourceOrder = useParallax(useShallow((s) => s.sources.map((d) => d.id)));
   const referenceSourceId = useParallax((s) => s.options.referenceSourceId);
-  const { focusGroup, setTab } = useParallax(useShallow((s) => ({ focusGroup: s.focusGroup, setTab: s.setTab })));
+  const { focusGroup, setTab } = useParallax(
+    useShallow((s) => ({ focusGroup: s.focusGroup, setTab: s.setTab })),
+  );
   const [sort, setSort] = useState<CoverageSort>({ key: 'order', direction: 'ascending' });
   const [limit, setLimit] = useState(PAGE);
 
@@ -99,11 +106,7 @@ export function CoverageView() {
         <ul aria-label="Share of claims" className="flex flex-col gap-1">
           {model.shares.map((s) => (
             <li key={s.sourceId}>
-              <Bar
-                value={s.share}
-                label={s.outlet}
-                valueText={`${Math.round(s.share * 100)}%`}
-              />
+              <Bar value={s.share} label={s.outlet} valueText={`${Math.round(s.share * 100)}%`} />
               <span className="sr-only">
                 {s.outlet} carries {Math.round(s.share * 100)}% of all claims ({s.carried} of {s.total}).
               </span>
@@ -117,24 +120,38 @@ export function CoverageView() {
           <caption className="p-2 text-left text-base font-semibold">
             Coverage matrix
             <span className="ml-2 text-sm font-normal text-neutral-700 dark:text-neutral-300">
-              {model.rows.length} claims × {model.columns.length} sources. Select a cell to see the claim in Side
-              by side.
+              {model.rows.length} claims × {model.columns.length} sources. Select a cell to see the claim in
+              Side by side.
             </span>
           </caption>
           <thead className="sticky top-0 z-10 bg-neutral-100 dark:bg-neutral-800">
             <tr>
               <SortHeader label="#" sortKey="order" sort={sort} onSort={onSort} />
-              <SortHeader label="Claim" sortKey="claim" sort={sort} onSort={onSort} className="min-w-[16rem]" />
+              <SortHeader
+                label="Claim"
+                sortKey="claim"
+                sort={sort}
+                onSort={onSort}
+                className="min-w-[16rem]"
+              />
               <SortHeader label="Outlets" sortKey="sources" sort={sort} onSort={onSort} />
               {model.columns.map((c) => (
-                <SortHeader key={c.sourceId} label={c.outlet} sortKey={c.sourceId} sort={sort} onSort={onSort} />
+                <SortHeader
+                  key={c.sourceId}
+                  label={c.outlet}
+                  sortKey={c.sourceId}
+                  sort={sort}
+                  onSort={onSort}
+                />
               ))}
             </tr>
           </thead>
           <tbody>
             {rows.slice(0, limit).map((r) => (
               <tr key={r.groupId} className="border-t border-neutral-200 dark:border-neutral-700">
-                <td className="p-1 text-right tabular-nums text-neutral-700 dark:text-neutral-300">{r.order + 1}</td>
+                <td className="p-1 text-right tabular-nums text-neutral-700 dark:text-neutral-300">
+                  {r.order + 1}
+                </td>
                 <th scope="row" className="max-w-[28rem] p-1 text-left font-normal">
                   <span className="line-clamp-2" title={r.label}>
                     {r.label}
