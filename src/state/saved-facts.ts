@@ -1,43 +1,26 @@
-// Reading the facts saved in this browser back into the store. The saved value is treated like any input: it
-// may come from an older or newer Parallax, or have been damaged, so it is checked before it replaces anything.
+// Reading the facts saved in this browser back into the store. The saved value is treated like any input (it may
+// come from an older or newer Parallax, or have been damaged), so it goes through the same validating reader as an
+// imported workspace file (src/ingest/workspace.ts) before it replaces anything.
 
+import { migrateWorkspace } from '../ingest/workspace.ts';
 import { WORKSPACE_VERSION } from '../lib/workspace-model.ts';
 import type { WorkspaceFacts } from './selectors/workspace.ts';
 
-const SAVED_NAME = 'the workspace saved in this browser';
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+function factsOf(persisted: unknown, fromVersion: number): WorkspaceFacts {
+  const r = migrateWorkspace(persisted, fromVersion);
+  // Thrown, not returned: zustand's persist turns it into a hydration error, which the store reports and which
+  // keeps the saved value aside instead of overwriting it (see store.ts, onRehydrateStorage).
+  if (!r.ok) throw new Error(r.message);
+  const { sources, options, corrections } = r.workspace;
+  return { sources, options, corrections };
 }
 
-/** Checks the saved facts, throwing an Error whose message says what is wrong (shown to the user). */
+/** Checks facts saved by this version of Parallax; throws an Error saying what is wrong. */
 export function readSavedFacts(persisted: unknown): WorkspaceFacts {
-  if (!isRecord(persisted)) throw new Error(`${SAVED_NAME} is not a workspace`);
-  const { sources, options, corrections } = persisted;
-  if (!Array.isArray(sources)) throw new Error(`${SAVED_NAME} has no list of sources`);
-  if (!isRecord(options)) throw new Error(`${SAVED_NAME} has no options`);
-  if (!Array.isArray(corrections)) throw new Error(`${SAVED_NAME} has no list of corrections`);
-  for (const s of sources) {
-    if (
-      !isRecord(s) ||
-      typeof s.id !== 'string' ||
-      typeof s.outlet !== 'string' ||
-      typeof s.text !== 'string'
-    ) {
-      throw new Error(`${SAVED_NAME} has a source without an id, outlet or text`);
-    }
-    if (!Array.isArray(s.restored))
-      throw new Error(`${SAVED_NAME} has a source “${s.outlet}” without its restored passages`);
-  }
-  return persisted as unknown as WorkspaceFacts;
+  return factsOf(persisted, WORKSPACE_VERSION);
 }
 
-/** Brings facts saved by an earlier Parallax up to date; refuses facts saved by a newer one. */
+/** Brings facts saved by an earlier Parallax up to date; refuses facts saved by a newer one (throws). */
 export function migrateSavedFacts(persisted: unknown, fromVersion: number): WorkspaceFacts {
-  if (fromVersion > WORKSPACE_VERSION) {
-    throw new Error(
-      `${SAVED_NAME} was made by a newer version of Parallax (format ${fromVersion}; this one reads up to ${WORKSPACE_VERSION})`,
-    );
-  }
-  return readSavedFacts(persisted);
+  return factsOf(persisted, fromVersion);
 }

@@ -81,6 +81,8 @@ export interface WorkspaceSlice {
   /** True when nothing was saved in this browser before (the sample is then loaded for the user). */
   readonly firstVisit: boolean;
   replaceWorkspace(ws: Workspace): void;
+  /** Opens an imported workspace in place of the current one, keeping the current one recoverable. */
+  openWorkspace(ws: Workspace, fileName: string): void;
   newWorkspace(): void;
   restorePreviousWorkspace(): void;
   setPreviousWorkspace(ws: Workspace | null): void;

@@ -20,6 +20,32 @@ export const createWorkspaceSlice: SliceCreator<WorkspaceSlice> = (set, get) => 
     }));
   },
 
+  openWorkspace(ws, fileName) {
+    const s = get();
+    const previous = s.sources.length > 0 ? toWorkspace(s) : s.previousWorkspace;
+    get().replaceWorkspace(ws);
+    set((st) => ({
+      previousWorkspace: previous,
+      lastRemoved: null,
+      ui: {
+        ...st.ui,
+        notices: st.ui.notices.filter(
+          (n) => n.action?.kind !== 'undo-remove-source' && n.action?.kind !== 'restore-previous-workspace',
+        ),
+      },
+    }));
+    const count = ws.sources.length;
+    const text = `Opened “${fileName}” (${count} ${count === 1 ? 'source' : 'sources'}).`;
+    if (previous) {
+      get().notify('info', `${text} The previous workspace is kept until you dismiss this notice.`, {
+        kind: 'restore-previous-workspace',
+        label: RESTORE_PREVIOUS_LABEL,
+      });
+    } else {
+      get().notify('info', text);
+    }
+  },
+
   newWorkspace() {
     const s = get();
     // An empty workspace is not worth keeping, and must not replace a previous one still waiting to be restored.

@@ -1,0 +1,53 @@
+import { Notice } from '../components/ui/Notice.tsx';
+import { exportWorkspace } from '../features/export/export-actions.ts';
+import type { Notice as NoticeData, NoticeActionKind } from '../state/slices/types.ts';
+import { useParallax } from '../state/store.ts';
+
+function runAction(kind: NoticeActionKind): void {
+  const s = useParallax.getState();
+  if (kind === 'undo-remove-source') s.undoRemoveSource();
+  else if (kind === 'restore-previous-workspace') s.restorePreviousWorkspace();
+  else if (kind === 'export-workspace') exportWorkspace(s);
+  else window.location.reload();
+}
+
+function NoticeList({ notices }: { readonly notices: readonly NoticeData[] }) {
+  const dismiss = useParallax((s) => s.dismissNotice);
+  return notices.map((n) => (
+    <Notice
+      key={n.id}
+      tone={n.tone}
+      text={n.text}
+      onDismiss={() => dismiss(n.id)}
+      {...(n.action
+        ? {
+            actionLabel: n.action.label,
+            onAction: () => {
+              const kind = n.action?.kind;
+              if (kind) runAction(kind);
+              // Undo / restore remove their own notice; any other action also closes it (export keeps nothing).
+              if (kind === 'export-workspace' || kind === 'reload') dismiss(n.id);
+            },
+          }
+        : {})}
+    />
+  ));
+}
+
+/**
+ * Notices at the top of the page: errors in a role=alert region, everything else in a role=status region. Both
+ * regions are always in the page, so screen readers announce what is added to them.
+ */
+export function Notices() {
+  const notices = useParallax((s) => s.ui.notices);
+  return (
+    <div className="flex flex-col gap-1 px-4 empty:hidden print:hidden">
+      <div role="alert" className="flex flex-col gap-1">
+        <NoticeList notices={notices.filter((n) => n.tone === 'error')} />
+      </div>
+      <div role="status" className="flex flex-col gap-1">
+        <NoticeList notices={notices.filter((n) => n.tone === 'info')} />
+      </div>
+    </div>
+  );
+}
