@@ -3,7 +3,7 @@
 import { memo, type KeyboardEvent } from 'react';
 import type { Relation } from '../../core/model.ts';
 import type { Cell, CellUnit, Column, Row } from '../../state/selectors/side-by-side.ts';
-import { RELATIONS, RELATION_LABEL } from '../../state/selectors/side-by-side.ts';
+import { RELATIONS, RELATION_LABEL, diffAgainstReference } from '../../state/selectors/side-by-side.ts';
 import { Badge, type BadgeTone } from '../../components/ui/Badge.tsx';
 import { Button, FOCUS_RING } from '../../components/ui/Button.tsx';
 import { DiffText } from '../../components/ui/DiffText.tsx';
@@ -86,6 +86,8 @@ function UnitBlock({
   actions: RowActions;
 }) {
   const pair = unit.pair;
+  const parts =
+    unit.diff ?? (unit.diffAgainst !== null ? diffAgainstReference(unit.diffAgainst, unit.text) : null);
   const picked = linkFrom?.unitId === unit.unitId;
   const canLinkHere = linkFrom !== null && linkFrom.sourceId !== cell.sourceId;
   return (
@@ -105,7 +107,7 @@ function UnitBlock({
         className={`leading-snug ${unit.kind === 'heading' || unit.position === 'headline' ? 'font-semibold' : ''}`}
       >
         {unit.position === 'headline' && <span className="sr-only">Headline: </span>}
-        {unit.diff ? <DiffText parts={unit.diff} /> : unit.text}
+        {parts ? <DiffText parts={parts} /> : unit.text}
         {unit.pair && !unit.pair.diffComplete && (
           <span className="ml-1 text-xs text-neutral-700 dark:text-neutral-300">
             (diff simplified: long passage)

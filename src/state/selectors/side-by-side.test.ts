@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildSideBySide,
+  diffAgainstReference,
   differenceIndices,
   filterRows,
   findDifference,
@@ -117,6 +118,33 @@ describe('side by side rows', () => {
       relation: 'adds-detail',
       otherUnitId: `${DAILY}:u2`,
     });
+  });
+
+  it('offers a lazy diff against the reference when the engine kept no pair with it', () => {
+    const c = summitComparison();
+    const thin = { ...c, pairs: c.pairs.filter((p) => p.id !== `p:${WIRE}:u2~${DAILY}:u1`) };
+    const row = buildSideBySide(thin, { sourceOrder: SUMMIT_ORDER, referenceSourceId: WIRE }, []).rows.find(
+      (r) => r.groupId === 'g2',
+    );
+    const daily = row?.cells.find((x) => x.sourceId === DAILY)?.units[0];
+    expect(daily?.diff).toBeNull();
+    expect(daily?.pair).toMatchObject({ vsReference: false, otherUnitId: `${SCOPEX}:u2` });
+    const wireText = c.units.find((u) => u.id === `${WIRE}:u2`)?.text ?? '';
+    expect(daily?.diffAgainst).toBe(wireText);
+    const parts = diffAgainstReference(wireText, daily?.text ?? '');
+    expect(
+      parts
+        .filter((p) => p.op !== 'insert')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(wireText);
+    expect(
+      parts
+        .filter((p) => p.op !== 'delete')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(daily?.text);
+    expect(diffAgainstReference(wireText, daily?.text ?? '')).toBe(parts);
   });
 
   it('flags differences, omissions, quotes and conflicts for the filters', () => {

@@ -11,7 +11,8 @@ import type {
   Relation,
   Unit,
 } from '../../core/model.ts';
-
+import { diffUnits } from '../../core/diff/word-diff.ts';
+import { DEFAULT_OPTIONS } from '../../core/options.ts';
 import type { RowFilter } from '../slices/types.ts';
 
 export type { RowFilter };
@@ -69,6 +70,11 @@ export interface CellUnit {
   readonly hasQuote: boolean;
   /** Word diff reference -> this unit ('insert' = added here, 'delete' = missing here); null = nothing to diff. */
   readonly diff: readonly DiffPart[] | null;
+  /**
+   * The reference unit's text when the row has one but the engine reported no pair between it and this unit
+   * (it keeps only the strongest pairs per group): the view diffs the two lazily with `diffAgainstReference`.
+   */
+  readonly diffAgainst: string | null;
   /** The pair that links this unit to the reference (or, failing that, to another unit of the row). */
   readonly pair: PairView | null;
 }
@@ -298,6 +304,7 @@ export function buildSideBySide(
               kind: u.kind,
               hasQuote: quotedUnits.has(u.id),
               diff,
+              diffAgainst: diff === null && !col.isReference && refUnits[0] ? refUnits[0].text : null,
               pair,
             };
           });
@@ -369,6 +376,24 @@ export function differenceIndices(rows: readonly Row[]): number[] {
     if (r.isDifference) out.push(i);
   });
   return out;
+}
+
+const lazyDiffs = new Map<string, readonly DiffPart[]>();
+/** Bounded: only rows on screen ask, so a few thousand entries cover any scrolling session. */
+const LAZY_DIFF_LIMIT = 4000;
+
+/**
+ * Word diff reference -> unit for cells the engine paired with another unit of the row but not with the
+ * reference one. Same differ and budgets as the engine (core/diff), computed on demand for visible rows only.
+ */
+export function diffAgainstReference(referenceText: string, text: string): readonly DiffPart[] {
+  const key = `${referenceText}\u0000${text}`;
+  const hit = lazyDiffs.get(key);
+  if (hit) return hit;
+  const { parts } = diffUnits(referenceText, text, DEFAULT_OPTIONS.diff);
+  if (lazyDiffs.size >= LAZY_DIFF_LIMIT) lazyDiffs.clear();
+  lazyDiffs.set(key, parts);
+  return parts;
 }
 
 const cache = new WeakMap<
