@@ -75,7 +75,11 @@ export interface ArticleScore {
 }
 
 /** Score one article's predicted speech quotes against its gold speech quotes. */
-export function scoreArticle(name: string, gold: readonly LabelledSpan[], predicted: readonly LabelledSpan[]): ArticleScore {
+export function scoreArticle(
+  name: string,
+  gold: readonly LabelledSpan[],
+  predicted: readonly LabelledSpan[],
+): ArticleScore {
   const matches = matchSpans(gold, predicted);
   const errors: string[] = [];
   let speakerCorrect = 0;
@@ -83,7 +87,10 @@ export function scoreArticle(name: string, gold: readonly LabelledSpan[], predic
     const g = gold[m.gold] as LabelledSpan;
     const p = predicted[m.predicted] as LabelledSpan;
     if (sameSpeaker(g.speaker, p.speaker)) speakerCorrect++;
-    else errors.push(`${name}: speaker of “${clip(g.text)}” is ${p.speaker ?? 'nobody'}, expected ${g.speaker ?? 'nobody'}`);
+    else
+      errors.push(
+        `${name}: speaker of “${clip(g.text)}” is ${p.speaker ?? 'nobody'}, expected ${g.speaker ?? 'nobody'}`,
+      );
   }
   const mg = new Set(matches.map((m) => m.gold));
   const mp = new Set(matches.map((m) => m.predicted));
@@ -161,12 +168,18 @@ export async function evaluateQuotes(dir: string): Promise<{
         continue;
       }
       from = at + 1;
-      if ((q.kind ?? 'speech') === 'speech') goldSpans.push({ start: at, end: at + q.text.length, text: q.text, speaker: q.speaker });
+      if ((q.kind ?? 'speech') === 'speech')
+        goldSpans.push({ start: at, end: at + q.text.length, text: q.text, speaker: q.speaker });
     }
     const { quotes, names } = predictQuotes(name, text);
     const predSpans: LabelledSpan[] = quotes
       .filter((q) => q.kind === 'speech')
-      .map((q) => ({ start: q.start, end: q.end, text: q.text, speaker: q.speaker ? (names.get(q.speaker) ?? q.speakerText ?? null) : null }));
+      .map((q) => ({
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        speaker: q.speaker ? (names.get(q.speaker) ?? q.speakerText ?? null) : null,
+      }));
     const s = scoreArticle(name, goldSpans, predSpans);
     gold += s.gold;
     predicted += s.predicted;
@@ -176,7 +189,8 @@ export async function evaluateQuotes(dir: string): Promise<{
   }
   const spanPrecision = predicted > 0 ? matched / predicted : 0;
   const spanRecall = gold > 0 ? matched / gold : 0;
-  const spanF1 = spanPrecision + spanRecall > 0 ? (2 * spanPrecision * spanRecall) / (spanPrecision + spanRecall) : 0;
+  const spanF1 =
+    spanPrecision + spanRecall > 0 ? (2 * spanPrecision * spanRecall) / (spanPrecision + spanRecall) : 0;
   return {
     articles,
     goldQuotes: gold,

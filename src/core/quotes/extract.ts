@@ -3,9 +3,10 @@
 // is left null here; resolveSpeakers (speakers.ts) assigns ids across all sources at once.
 //
 // Attribution is decided by cues, not by length alone: "X said", "said X", "X said: …", "X: …", "according to
-// X", "—Name" after a quote, participles ("…, asserting that … “almost impossible.”"), and continuation (the
-// second half of a quote split around "he said", or a paragraph that is only a quote). Pronouns resolve to the
-// most recent person named as a sentence subject or speaker in this source, never to an object.
+// X", "—Name" after a quote, participles ("…, asserting that … “almost impossible.”"), coordination ("… and
+// called it “…”"), and continuation (the second half of a quote split around "he said", or a paragraph that is
+// only a quote). Pronouns resolve to the most recent person named as a sentence subject or speaker in this
+// source, never to an object ("Trump hosted Putin" makes Trump, not Putin, the antecedent).
 
 import type { Quote, SourceInput, Span, Unit } from '../model.ts';
 import type { QuoteOptions } from '../options.ts';
@@ -16,25 +17,36 @@ import { findNamePhrases, givenNameOf, looksLikeOrganisation, normaliseName, sur
 import type { NamePhrase } from './names.ts';
 import { VERB_ALT, WEAK_VERBS } from './verbs.ts';
 
-const ADVERBS = String.raw`(?:also|later|then|again|previously|once|quickly|simply|repeatedly|has|had|have|would|will|had\s+earlier|earlier|recently|separately|further|flatly|bluntly)`;
+// Verbs are matched in lower case only: "Green Claims" in a headline is not an attribution.
+const ADVERBS = String.raw`(?:also|later|then|again|previously|once|quickly|simply|repeatedly|has|had|have|would|will|earlier|recently|separately|further|flatly|bluntly|angrily|calmly)`;
+const PRONOUN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const AFTER_VERB_FIRST = new RegExp(
   String.raw`^[\s,;:]*(?<verb>${VERB_ALT})\s+(?<rest>[^.!?;“”"«»]{1,120})`,
-  'iu',
+  'u',
 );
 const AFTER_SUBJECT_FIRST = new RegExp(
   String.raw`^[\s,;:]*(?<subj>[^.!?;“”"«»]{1,100}?)\s+(?:${ADVERBS}\s+)*(?<verb>${VERB_ALT})\b`,
-  'iu',
+  'u',
 );
 const AFTER_DASH = /^[\s,.;!?]*[—–-]{1,2}\s*(?=\p{Lu})/u;
 const ACCORDING_AFTER = /^[\s,;:]*according\s+to\s+(?<rest>[^.!?;“”"«»]{1,100})/iu;
 const ACCORDING_BEFORE = /according\s+to\s+(?<rest>[^.!?;“”"«»,]{1,100}),?\s*$/iu;
-const VERB_ANYWHERE = new RegExp(String.raw`\b(?<verb>${VERB_ALT})\b`, 'giu');
+const VERB_ANYWHERE = new RegExp(String.raw`\b(?<verb>${VERB_ALT})\b`, 'gu');
 const PRONOUN_AT =
-  /^(?:\s*(?:but|and|yet|so|still|however|meanwhile|now|then|later|instead)\b,?)*\s*(?<p>he|she|they|i|we)\b/iu;
+  /^(?:\s*(?:but|and|yet|so|still|however|meanwhile|now|then|later|instead)\b,?)*\s*(?<p>he|she|they|i|we|his|her)\b/iu;
 const PRONOUN_ONLY = /^(?:he|she|they|i|we)$/iu;
+const PERSONAL = /^(?:he|she|his|her)$/iu;
+const COORDINATED = /^\s*(?:and|but|or|while)\b/iu;
 const SO_CALLED = /(?:so[- ]called|dubbed|self-styled|self-proclaimed|what (?:it|they) calls?)\s*$/iu;
-const PREPOSITIONS = new Set(
-  'in at on of to for from with by about against between among into over under after before near than like via toward towards across behind beside upon within without and or nor host hosted hosting met meet meeting invited invite urged called told asked thanked praised criticised criticized accused warned blamed visited'.split(
+/** Words after which a name is an object, not a subject ("with Zelenskiy", "hosted Putin"). */
+const BEFORE_BLOCKERS = new Set(
+  'in at on of to for from with by about against between among into over under after before near than like via toward towards across behind beside upon within without host hosted hosting met meet meeting invited invite urged called told asked thanked praised criticised criticized accused warned blamed visited beat beating beaten defeated including'.split(
+    ' ',
+  ),
+);
+/** Words after which a name is not the subject of the clause ("Zelenskiy in Moscow", "Putin and"). */
+const AFTER_BLOCKERS = new Set(
+  'in at on of to for from with by about against between among into over under after before near than like via and or nor'.split(
     ' ',
   ),
 );
@@ -66,22 +78,24 @@ function paragraphsOf(units: readonly Unit[]): Span[] {
   return [...byPara.values()].sort((a, b) => a.start - b.start);
 }
 
+const lowerVerb = (v: string): string => v.toLowerCase().replace(/\s+/gu, ' ');
+
+/** What the source says about people: who is a person, who was last the subject, fullest spellings. */
 class SourceContext {
   readonly units: readonly Unit[];
-  readonly quotes: readonly RawQuote[];
   readonly persons: NamePhrase[] = [];
-  readonly mentions: Mention[] = [];
+  private readonly mentions: Mention[] = [];
+  private mentionedUpTo = 0;
   private readonly speechSubjects = new Set<string>();
 
   constructor(
     readonly text: string,
     units: readonly Unit[],
-    quotes: readonly RawQuote[],
+    readonly quotes: readonly RawQuote[],
   ) {
-    this.units = [...units].sort((a, b) => a.start - b.start);
-    this.quotes = quotes;
+    this.units = units;
     const subjRe = new RegExp(
-      String.raw`([\p{Lu}][\p{L}\p{M}'’\-]+)\s+(?:${ADVERBS}\s+)*(?:${VERB_ALT})\b`,
+      String.raw`([\p{Lu}][\p{L}\p{M}'’-]+)\s+(?:${ADVERBS}\s+)*(?:${VERB_ALT})\b`,
       'gu',
     );
     for (let m = subjRe.exec(text); m; m = subjRe.exec(text))
@@ -94,18 +108,10 @@ class SourceContext {
     const multiSurnames = new Set(multi.map((p) => surnameOf(p.name)));
     for (const p of all) {
       if (looksLikeOrganisation(p.name)) continue;
-      if (
-        p.name.split(' ').length > 1 ||
-        multiSurnames.has(surnameOf(p.name)) ||
-        this.speechSubjects.has(normaliseName(p.name))
-      ) {
+      const single = p.name.split(' ').length === 1;
+      if (!single || multiSurnames.has(surnameOf(p.name)) || this.speechSubjects.has(normaliseName(p.name))) {
         this.persons.push(p);
       }
-    }
-    for (const u of this.units) {
-      if (u.kind !== 'sentence') continue;
-      const subj = this.subjectOf(u.start, u.end);
-      if (subj) this.mentions.push({ pos: subj.start, name: subj.name });
     }
   }
 
@@ -132,21 +138,80 @@ class SourceContext {
     for (const p of findNamePhrases(this.text, from, to)) {
       if (p.possessive || this.insideQuote(p.start) || !this.isPerson(p.name)) continue;
       const before = /([\p{L}]+)\W*$/u.exec(this.text.slice(Math.max(from, p.start - 30), p.start));
-      if (before && PREPOSITIONS.has((before[1] as string).toLowerCase())) continue;
+      if (before && BEFORE_BLOCKERS.has((before[1] as string).toLowerCase())) continue;
       const after = this.text.slice(p.end, Math.min(to, p.end + 30));
       const next = /^\s*(,|[\p{Ll}][\p{L}'’-]*)/u.exec(after);
       if (!next) continue;
-      if (next[1] !== ',' && PREPOSITIONS.has(next[1] as string)) continue;
+      if (next[1] !== ',' && AFTER_BLOCKERS.has(next[1] as string)) continue;
       return p;
     }
     return undefined;
   }
 
-  /** Most recent person named as a subject or speaker before `pos`. */
-  resolvePronoun(pos: number): string | null {
+  /** Record the subject of every sentence that starts before `pos` (in text order, once). */
+  private catchUp(pos: number): void {
+    while (this.mentionedUpTo < this.units.length) {
+      const u = this.units[this.mentionedUpTo] as Unit;
+      if (u.start >= pos) break;
+      this.mentionedUpTo++;
+      if (u.kind !== 'sentence') continue;
+      const subj = this.subjectOf(u.start, u.end);
+      // A pronoun before any named subject ("He told journalists that Kovac …") keeps the previous antecedent.
+      const pro = this.firstPronoun(u.start, subj ? subj.start : u.end);
+      if (pro !== undefined) {
+        const name = this.lastMention(pro);
+        if (name) this.mentions.push({ pos: pro, name });
+      } else if (subj) this.mentions.push({ pos: subj.start, name: subj.name });
+    }
+  }
+
+  private firstPronoun(from: number, to: number): number | undefined {
+    const re = /\b(?:he|she|He|She)\b/gu;
+    const slice = this.text.slice(from, to);
+    for (let m = re.exec(slice); m; m = re.exec(slice))
+      if (!this.insideQuote(from + m.index)) return from + m.index;
+    return undefined;
+  }
+
+  private lastMention(pos: number): string | null {
     let best: Mention | undefined;
     for (const m of this.mentions) if (m.pos < pos && (!best || m.pos >= best.pos)) best = m;
     return best ? best.name : null;
+  }
+
+  /** Most recent person named as a subject or speaker before `pos`. */
+  resolvePronoun(pos: number): string | null {
+    this.catchUp(pos);
+    return this.lastMention(pos);
+  }
+
+  /** Last subject mention in [from, to), if any. */
+  mentionIn(from: number, to: number): string | null {
+    this.catchUp(to);
+    let best: Mention | undefined;
+    for (const m of this.mentions) if (m.pos >= from && m.pos < to && (!best || m.pos >= best.pos)) best = m;
+    return best ? best.name : null;
+  }
+
+  addSpeaker(pos: number, name: string): void {
+    this.catchUp(pos);
+    if (this.isPerson(name)) this.mentions.push({ pos, name });
+  }
+
+  /** Inside someone's quote, "she" is somebody else: the last person named before `pos` who is not `exclude`. */
+  otherPerson(pos: number, exclude: string | null): string | null {
+    const ex = exclude ? surnameOf(exclude) : '';
+    let best: NamePhrase | undefined;
+    for (const p of this.persons)
+      if (p.start < pos && surnameOf(p.name) !== ex && (!best || p.start > best.start)) best = p;
+    return best ? best.name : null;
+  }
+
+  /** A bare title before a colon ("Mayor: …") names the person who carries it in this source. */
+  personWithTitle(title: string): string | null {
+    const t = title.toLowerCase();
+    const p = this.persons.find((x) => x.title && x.title.toLowerCase().split(' ').pop() === t);
+    return p ? p.name : null;
   }
 
   /** The fullest spelling of this person in the source: "Putin" -> "Vladimir Putin". */
@@ -168,7 +233,7 @@ class SourceContext {
 }
 
 /** The speaker among the name phrases of a subject string: the head of the phrase, or an appositive. */
-function headName(ctx: SourceContext, subj: string, offset: number, allowOrg: boolean): string | null {
+function headName(subj: string, allowOrg: boolean): string | null {
   const phrases = findNamePhrases(subj).filter((p) => !p.possessive);
   const ok = (p: NamePhrase): boolean => {
     const tail = subj.slice(p.end).trim();
@@ -177,18 +242,30 @@ function headName(ctx: SourceContext, subj: string, offset: number, allowOrg: bo
   const person = phrases.find((p) => ok(p) && !looksLikeOrganisation(p.name));
   if (person) return person.name;
   const org = allowOrg ? phrases.find((p) => ok(p)) : undefined;
-  void offset;
   return org ? org.name : null;
 }
 
-function resolveSubject(ctx: SourceContext, subj: string, pos: number): string | null {
-  const s = subj.trim().replace(/^[,;:\s]+|[,;:\s]+$/gu, '');
-  if (PRONOUN_ONLY.test(s)) return /^(?:he|she)$/iu.test(s) ? ctx.resolvePronoun(pos) : null;
-  if (countWords(s) > 12) return null;
-  return headName(ctx, s, pos, true);
+function firstName(s: string): string | null {
+  const p = findNamePhrases(s)[0];
+  return p ? p.name : null;
 }
 
-function attributeAfter(ctx: SourceContext, after: string, pos: number): Attribution {
+/** Attribution helpers bound to one quote: where it is, who may be "she", and the source context. */
+interface Site {
+  readonly ctx: SourceContext;
+  readonly pos: number;
+  /** Resolves he/she for this quote (inside another quote it means somebody other than that quote's speaker). */
+  readonly pronoun: (pos: number) => string | null;
+}
+
+function resolveSubject(site: Site, subj: string): string | null {
+  const s = subj.trim().replace(/^[,;:\s]+|[,;:\s]+$/gu, '');
+  if (PRONOUN_ONLY.test(s)) return PERSONAL.test(s) ? site.pronoun(site.pos) : null;
+  if (countWords(s) > 12) return null;
+  return headName(s, true);
+}
+
+function attributeAfter(site: Site, after: string): Attribution {
   if (!after.trim()) return NONE;
   const dash = AFTER_DASH.exec(after);
   if (dash) {
@@ -197,81 +274,92 @@ function attributeAfter(ctx: SourceContext, after: string, pos: number): Attribu
     if (p && p.start === 0) return { speaker: p.name, verb: null, cue: true };
   }
   const acc = ACCORDING_AFTER.exec(after);
-  if (acc && acc.groups)
-    return {
-      speaker: headName(ctx, acc.groups.rest as string, pos, true) ?? firstName(acc.groups.rest as string),
-      verb: 'according to',
-      cue: true,
-    };
+  if (acc && acc.groups) {
+    const rest = acc.groups.rest as string;
+    return { speaker: headName(rest, true) ?? firstName(rest), verb: 'according to', cue: true };
+  }
   const vf = AFTER_VERB_FIRST.exec(after);
   if (vf && vf.groups) {
     const rest = vf.groups.rest as string;
-    const verb = (vf.groups.verb as string).toLowerCase().replace(/\s+/gu, ' ');
-    const pro = /^\s*(he|she)\b/iu.exec(rest);
-    if (pro) return { speaker: ctx.resolvePronoun(pos), verb, cue: true };
+    const verb = lowerVerb(vf.groups.verb as string);
+    if (/^\s*(?:he|she)\b/u.test(rest)) return { speaker: site.pronoun(site.pos), verb, cue: true };
     // "said Russian President Vladimir Putin", "said Dmitry Peskov, the Kremlin spokesman", "told reporters".
-    const lead = rest.split(/,|\bon\b|\bin\b|\bat\b|\bwho\b|\bafter\b|\bwhen\b|\bwhile\b/u)[0] as string;
-    const name = headName(ctx, lead, pos, true);
+    const lead = rest.split(/,|\s(?:of|on|in|at|who|after|when|while|from|for|during|to)\s/u)[0] as string;
+    const name = headName(lead, true);
     if (name) return { speaker: name, verb, cue: true };
-    if (
-      /^\s*(?:reporters|journalists|the\s+\w+|a\s+\w+|an\s+\w+)/iu.test(rest) ||
-      /^(?:told|tells)$/u.test(verb)
-    ) {
-      return { speaker: null, verb, cue: true };
-    }
+    return { speaker: null, verb, cue: true };
   }
   const sf = AFTER_SUBJECT_FIRST.exec(after);
-  if (sf && sf.groups && countWords(sf.groups.subj as string) <= 12) {
-    const verb = (sf.groups.verb as string).toLowerCase().replace(/\s+/gu, ' ');
-    return { speaker: resolveSubject(ctx, sf.groups.subj as string, pos), verb, cue: true };
+  // "… and called the claims …" after a quote starts a new clause about the next quote, not an attribution.
+  if (
+    sf &&
+    sf.groups &&
+    countWords(sf.groups.subj as string) <= 12 &&
+    !COORDINATED.test(sf.groups.subj as string)
+  ) {
+    return {
+      speaker: resolveSubject(site, sf.groups.subj as string),
+      verb: lowerVerb(sf.groups.verb as string),
+      cue: true,
+    };
   }
   return NONE;
 }
 
-function firstName(s: string): string | null {
-  const p = findNamePhrases(s)[0];
-  return p ? p.name : null;
-}
-
-function attributeBefore(ctx: SourceContext, before: string, beforeStart: number, pos: number): Attribution {
+function attributeBefore(site: Site, before: string, beforeStart: number): Attribution {
+  const { ctx } = site;
   const trimmed = before.replace(/\s+$/u, '');
   if (!trimmed) return NONE;
   const acc = ACCORDING_BEFORE.exec(trimmed);
-  if (acc && acc.groups)
-    return {
-      speaker: headName(ctx, acc.groups.rest as string, pos, true) ?? firstName(acc.groups.rest as string),
-      verb: 'according to',
-      cue: true,
-    };
-  // "Putin: “…”" — a name and a colon, nothing else before the quote.
-  if (/:$/u.test(trimmed)) {
+  if (acc && acc.groups) {
+    const rest = acc.groups.rest as string;
+    return { speaker: headName(rest, true) ?? firstName(rest), verb: 'according to', cue: true };
+  }
+  let m: RegExpExecArray | null = null;
+  VERB_ANYWHERE.lastIndex = 0;
+  for (let x = VERB_ANYWHERE.exec(trimmed); x; x = VERB_ANYWHERE.exec(trimmed)) m = x;
+  if (/:$/u.test(trimmed) && (!m || countWords(trimmed.slice(m.index + m[0].length)) > 4)) {
+    // "Putin: “…”", "Mayor: “…”", "His message was blunt: “…”" — a colon with no speech verb next to it.
     const head = trimmed.slice(0, -1).trim();
     const phrases = findNamePhrases(head);
     const last = phrases[phrases.length - 1];
     if (last && last.end === head.length && countWords(head) <= 6)
       return { speaker: last.name, verb: null, cue: true };
+    if (/^\p{Lu}\p{Ll}+$/u.test(head)) {
+      const titled = ctx.personWithTitle(head);
+      if (titled) return { speaker: titled, verb: null, cue: true };
+    }
+    const pro = PRONOUN_AT.exec(head);
+    if (pro && pro.groups && PERSONAL.test(pro.groups.p as string)) {
+      return { speaker: site.pronoun(site.pos), verb: null, cue: true };
+    }
+    const subj = ctx.subjectOf(beforeStart, beforeStart + head.length);
+    if (subj) return { speaker: subj.name, verb: null, cue: true };
   }
   // The last speech verb in the sentence before the quote, with a short tail ("said that", "told reporters:").
-  let m: RegExpExecArray | null = null;
-  VERB_ANYWHERE.lastIndex = 0;
-  for (let x = VERB_ANYWHERE.exec(trimmed); x; x = VERB_ANYWHERE.exec(trimmed)) m = x;
   if (!m || !m.groups) return NONE;
-  const verb = (m.groups.verb as string).toLowerCase().replace(/\s+/gu, ' ');
-  const tail = trimmed.slice(m.index + m[0].length);
-  const tailWords = countWords(tail);
-  if (tailWords > 15 || (WEAK_VERBS.has(verb) && tailWords > 3)) return NONE;
+  const verb = lowerVerb(m.groups.verb as string);
+  const tailWords = countWords(trimmed.slice(m.index + m[0].length));
+  if (tailWords > 20 || (WEAK_VERBS.has(verb) && tailWords > 3)) return NONE;
   const pre = trimmed.slice(0, m.index);
-  // Name or pronoun right before the verb: "Putin said", "Peskov also told reporters", "he added".
+  // Name or pronoun right before the verb: "Putin said", "Peskov also told reporters", "he added",
+  // "Her spokesman, Daniel Okafor, said", "Zelenskiy, speaking Friday, said".
   const near = new RegExp(
-    String.raw`(?<subj>(?:[\p{Lu}][\p{L}\p{M}'’.\-]*\s+){0,4}[\p{Lu}][\p{L}\p{M}'’\-]*|\b(?:he|she|they|i|we))\s*(?:,\s*\p{Ll}[^,]{0,60},\s*)?(?:${ADVERBS}\s+)*$`,
+    String.raw`(?<subj>\b${PRONOUN}|(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,4}[\p{Lu}][\p{L}\p{M}'’-]*)\s*(?:,\s*\p{Ll}[^,]{0,60})?,?\s*(?:${ADVERBS}\s+)*$`,
     'u',
   );
   const nm = near.exec(pre);
-  if (nm && nm.groups) {
+  // A comma between the name and the verb makes the name an appositive ("Her spokesman, Daniel Okafor, said")
+  // only when a comma (or nothing) also comes before it; "… in Moscow, promising" is not Moscow speaking.
+  const appositiveOk =
+    nm !== null &&
+    (!/,\s*(?:\S+\s+)*$/u.test(nm[0].slice((nm.groups?.subj ?? '').length)) ||
+      /(?:^|,)\s*$/u.test(pre.slice(0, nm.index)));
+  if (nm && nm.groups && appositiveOk) {
     const s = nm.groups.subj as string;
     if (PRONOUN_ONLY.test(s))
-      return { speaker: /^(?:he|she)$/iu.test(s) ? ctx.resolvePronoun(pos) : null, verb, cue: true };
-    const name = headName(ctx, s, pos, true);
+      return { speaker: PERSONAL.test(s) ? site.pronoun(site.pos) : null, verb, cue: true };
+    const name = headName(s, true);
     if (name) return { speaker: name, verb, cue: true };
   }
   // Participles and reported clauses: "Putin remained skeptical, asserting that …", "But he questioned …, saying".
@@ -280,62 +368,66 @@ function attributeBefore(ctx: SourceContext, before: string, beforeStart: number
   const pro = PRONOUN_AT.exec(pre);
   if (pro && pro.groups) {
     return {
-      speaker: /^(?:he|she)$/iu.test(pro.groups.p as string) ? ctx.resolvePronoun(pos) : null,
+      speaker: PERSONAL.test(pro.groups.p as string) ? site.pronoun(site.pos) : null,
       verb,
       cue: true,
     };
   }
-  const anyName = headName(ctx, pre.trim(), pos, false);
-  return { speaker: anyName, verb, cue: true };
+  return { speaker: headName(pre.trim(), false), verb, cue: true };
+}
+
+interface Result {
+  readonly kind: Quote['kind'];
+  readonly speaker: string | null;
+  readonly verb: string | null;
 }
 
 export function extractQuotes(input: SourceInput, units: readonly Unit[], options: QuoteOptions): Quote[] {
   const text = input.text;
-  const sentenceUnits = [...units].sort((a, b) => a.start - b.start);
-  if (sentenceUnits.length === 0) return [];
-  const paragraphs = paragraphsOf(sentenceUnits);
-  const raws = findQuoteSpans(text, paragraphs);
-  const ctx = new SourceContext(text, sentenceUnits, raws);
-  const paraOf = (pos: number): number => {
-    const u = ctx.unitAt(pos);
-    return u ? u.paragraph : -1;
-  };
-
+  const sorted = [...units].sort((a, b) => a.start - b.start);
+  if (sorted.length === 0) return [];
+  const raws = findQuoteSpans(text, paragraphsOf(sorted));
+  const ctx = new SourceContext(text, sorted, raws);
+  const paraOf = (pos: number): number => ctx.unitAt(pos)?.paragraph ?? -1;
   const byId = new Map<number, RawQuote>(raws.map((r) => [r.id, r]));
-  const results = new Map<number, { kind: Quote['kind']; speaker: string | null; verb: string | null }>();
-  let last: { raw: RawQuote; speaker: string | null } | null = null;
+  const results = new Map<number, Result>();
+  /** The last top-level speech quote, for continuation. */
+  let last: { raw: RawQuote; speaker: string | null; verb: string | null } | null = null;
+  const siblings = (raw: RawQuote): RawQuote[] =>
+    raws.filter((o) => o !== raw && o.depth === raw.depth && o.parentId === raw.parentId);
 
   for (const raw of raws) {
     const parent = raw.parentId !== null ? byId.get(raw.parentId) : undefined;
+    const parentResult = parent ? results.get(parent.id) : undefined;
     const unitStart = ctx.unitAt(raw.openAt) ?? ctx.unitAt(raw.start);
     const closePos = raw.closeAt >= 0 ? raw.closeAt : raw.end;
     const unitEnd = ctx.unitAt(closePos) ?? unitStart;
-    const scopeStart = parent
-      ? Math.max(parent.start, unitStart ? unitStart.start : parent.start)
-      : unitStart
-        ? unitStart.start
-        : raw.openAt;
-    const scopeEnd = parent
-      ? Math.min(parent.end, unitEnd ? unitEnd.end : parent.end)
-      : unitEnd
-        ? unitEnd.end
-        : raw.end;
-    // Text between the previous top-level quote of this sentence and this one; and after this one up to the next.
+    const scopeStart = Math.max(parent ? parent.start : 0, unitStart ? unitStart.start : raw.openAt);
+    const scopeEnd = Math.min(parent ? parent.end : text.length, unitEnd ? unitEnd.end : raw.end);
+    // Text between the previous quote of this sentence and this one; and after this one up to the next.
     let beforeStart = scopeStart;
-    for (const o of raws) {
-      if (o === raw || o.depth !== raw.depth || o.parentId !== raw.parentId) continue;
+    let prevInSentence: RawQuote | undefined;
+    for (const o of siblings(raw)) {
       const oClose = o.closeAt >= 0 ? o.closeAt + 1 : o.end;
-      if (oClose <= raw.openAt && oClose > beforeStart) beforeStart = oClose;
+      if (oClose <= raw.openAt && oClose > beforeStart) {
+        beforeStart = oClose;
+        prevInSentence = o;
+      }
     }
     let afterEnd = scopeEnd;
-    for (const o of raws) {
-      if (o === raw || o.depth !== raw.depth || o.parentId !== raw.parentId) continue;
-      if (o.openAt > closePos && o.openAt < afterEnd) afterEnd = o.openAt;
-    }
+    for (const o of siblings(raw)) if (o.openAt > closePos && o.openAt < afterEnd) afterEnd = o.openAt;
     const before = text.slice(beforeStart, raw.openAt);
     const after = raw.closeAt >= 0 ? text.slice(raw.closeAt + 1, Math.max(raw.closeAt + 1, afterEnd)) : '';
-    let attr = attributeAfter(ctx, after, raw.start);
-    // "“…strikes.” Putin said." split into two sentences: a short next sentence that is only an attribution.
+    const site: Site = {
+      ctx,
+      pos: raw.start,
+      pronoun: parent
+        ? (p) => ctx.otherPerson(p, parentResult?.speaker ?? null)
+        : (p) => ctx.resolvePronoun(p),
+    };
+
+    let attr = attributeAfter(site, after);
+    // "“…strikes.” Putin said." cut into two sentences: a short next sentence that is only an attribution.
     if (!attr.cue && !parent && raw.closeAt >= 0 && !after.trim() && unitEnd) {
       const next = ctx.units.find((u) => u.start >= unitEnd.end && u.paragraph === unitEnd.paragraph);
       if (
@@ -343,35 +435,52 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
         countWords(next.text) <= 10 &&
         raws.every((o) => o.start < next.start || o.start >= next.end)
       ) {
-        const a = attributeAfter(ctx, next.text, raw.start);
+        const a = attributeAfter(site, next.text);
         if (a.cue && a.speaker) attr = a;
       }
     }
-    if (!attr.cue) attr = attributeBefore(ctx, before, beforeStart, raw.start);
+    if (!attr.cue) attr = attributeBefore(site, before, beforeStart);
     if (SO_CALLED.test(before)) attr = NONE;
+    // "… said the minister “…” and called the claims “…”": the second quote shares the first one's speaker.
+    const prevResult = prevInSentence ? results.get(prevInSentence.id) : undefined;
+    const shareWithPrevious =
+      prevResult !== undefined &&
+      prevResult.kind === 'speech' &&
+      prevResult.speaker !== null &&
+      prevInSentence !== undefined &&
+      ctx.unitAt(prevInSentence.start) === unitStart;
+    if (shareWithPrevious && attr.speaker === null && (!attr.cue || COORDINATED.test(before))) {
+      attr = { speaker: prevResult.speaker, verb: attr.verb ?? prevResult.verb, cue: true };
+    }
+
     const words = countWords(text.slice(raw.start, raw.end));
     let kind: Quote['kind'] = 'speech';
     let speaker = attr.speaker;
+    let verb = attr.verb;
     if (!attr.cue) {
-      const startsSentence = !before.trim() || /^[\s—–-]*$/u.test(before);
-      const prevPara = last ? paraOf(last.raw.start) : -1;
+      const startsSentence = /^[\s—–-]*$/u.test(before);
       const thisPara = paraOf(raw.start);
-      const continues =
-        !parent &&
-        last !== null &&
-        last.speaker !== null &&
-        startsSentence &&
-        !SO_CALLED.test(before) &&
-        thisPara - prevPara <= 1;
-      if (continues && last) speaker = last.speaker;
-      else if (words <= options.maxTermWords || SO_CALLED.test(before)) kind = 'term';
+      const paraStart = ctx.units.find((u) => u.paragraph === thisPara)?.start ?? raw.openAt;
+      const startsParagraph = /^\s*$/u.test(text.slice(paraStart, raw.openAt));
+      const recent = last !== null && last.speaker !== null && thisPara - paraOf(last.raw.start) <= 1;
+      if (!parent && startsSentence && !SO_CALLED.test(before) && recent && last) {
+        speaker = last.speaker;
+      } else if (!parent && startsParagraph && words > options.maxTermWords) {
+        // A paragraph that opens with a quote and names nobody: the person the previous paragraph was about.
+        const prevStart = ctx.units.find((u) => u.paragraph === thisPara - 1)?.start ?? paraStart;
+        speaker = ctx.mentionIn(prevStart, paraStart);
+      } else if (words <= options.maxTermWords) kind = 'term';
     }
-    if (kind === 'term') speaker = null;
+    if (SO_CALLED.test(before)) kind = 'term';
+    if (kind === 'term') {
+      speaker = null;
+      verb = null;
+    }
     const full: string | null = speaker ? ctx.fullName(speaker) : null;
-    results.set(raw.id, { kind, speaker: full, verb: kind === 'term' ? null : attr.verb });
+    results.set(raw.id, { kind, speaker: full, verb });
     if (kind === 'speech' && !parent) {
-      last = { raw, speaker: full };
-      if (full && ctx.isPerson(full)) ctx.mentions.push({ pos: raw.start, name: full });
+      last = { raw, speaker: full, verb };
+      if (full) ctx.addSpeaker(raw.start, full);
     }
   }
 
@@ -380,10 +489,10 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
   ordered.forEach((r, n) => idOf.set(r.id, `${input.id}:q${n}`));
   return ordered.map((r) => {
     const res = results.get(r.id) ?? { kind: 'term' as const, speaker: null, verb: null };
-    const touched = sentenceUnits.filter((u) => u.end > r.start && u.start < r.end);
-    const first = touched[0] ?? ctx.unitAt(r.start) ?? (sentenceUnits[0] as Unit);
+    const touched = sorted.filter((u) => u.end > r.start && u.start < r.end);
+    const first = touched[0] ?? ctx.unitAt(r.start) ?? (sorted[0] as Unit);
     const parentId = r.parentId !== null ? idOf.get(r.parentId) : undefined;
-    const q: Quote = {
+    return {
       id: idOf.get(r.id) as string,
       sourceId: input.id,
       unitId: first.id,
@@ -397,6 +506,5 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
       verb: res.verb,
       ...(parentId ? { parentId } : {}),
     };
-    return q;
   });
 }

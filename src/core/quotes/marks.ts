@@ -207,8 +207,9 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): RawQu
         case "'":
           if (hasFamily('straightSingle') && canClose(text, i, para.start) && !LETTER.test(at(text, i + 1)))
             closeFamily(['straightSingle'], i);
+          // Straight single quotes open only before a letter and after no letter (it's, don't never open);
+          // one left open at the paragraph end was an apostrophe ('90s) and is dropped.
           else if (
-            stack.some((o) => DOUBLE.has(o.family)) &&
             canOpen(text, i, para.start) &&
             LETTER.test(at(text, i + 1)) &&
             !LETTER.test(at(text, i - 1))

@@ -25,7 +25,7 @@ const TITLE_WORDS = new Set(
     'admiral adm commander officer inspector detective dr dr. mr mr. mrs mrs. ms ms. prof prof. professor king ' +
     'queen prince princess pope cardinal bishop archbishop rabbi imam sheikh emir crown chief executive ceo cfo ' +
     'coo chairman chairwoman chair director ambassador envoy commissioner judge justice lord lady sir dame deputy ' +
-    'leader speaker coach head founder analyst economist aide adviser advisor official officials ' +
+    'councillor councilor councilwoman councilman alderman mp mep lawmaker legislator leader speaker coach head founder analyst economist aide adviser advisor official officials ' +
     'foreign defence defense interior finance economy health trade energy state attorney home ' +
     'senior junior acting former late opposition party army navy police military top national special'
   ).split(/\s+/),
@@ -39,7 +39,8 @@ const ORG_WORDS = new Set(
     'committee office service services institute foundation army navy force forces guard police nations ' +
     'federation republic kingdom states street news times post journal press agency tv radio network ' +
     'kremlin pentagon nato un eu economic summit conference city region province county airport ' +
-    'station square bridge river sea ocean island islands mountains valley church hospital school club'
+    'station square bridge river sea ocean island islands mountains valley church hospital school club ' +
+    'alliance network association society coalition movement front fund trust authority board'
   ).split(/\s+/),
 );
 
@@ -142,7 +143,7 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
     const { tok, possessive: poss } = stripPossessive(cleanTok);
     const lower = tok.toLowerCase().replace(/\.$/u, '');
     const gapOk = run !== null && /^\s$/u.test(slice.slice(run.end, m.index));
-    if (isCap(tok) && tok.length > 0 && !NOT_NAME.has(lower) && /\p{L}/u.test(tok)) {
+    if (isCap(tok) && !NOT_NAME.has(lower) && /\p{L}/u.test(tok) && !/-\p{Ll}/u.test(tok)) {
       if (!run || !gapOk) {
         flush();
         run = { start: m.index, end: m.index + tok.length, toks: [] };

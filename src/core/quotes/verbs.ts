@@ -67,6 +67,7 @@ const BASES = [
   'muse',
   'protest',
   'estimate',
+  'dismiss',
   'point out',
   'fire back',
   'hit back',
