@@ -2,21 +2,20 @@ import type { ComponentType } from 'react';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { TabPanel, Tabs } from '../components/ui/Tabs.tsx';
 import { CoverageView } from '../features/coverage/CoverageView.tsx';
+import { DiscrepanciesView } from '../features/discrepancies/DiscrepanciesView.tsx';
+import { QuotesView } from '../features/quotes/QuotesView.tsx';
+import { SourcesReportView } from '../features/source-report/SourcesReportView.tsx';
 import { SideBySideView } from '../features/side-by-side/SideBySideView.tsx';
 import { exportWorkspace } from '../features/export/export-actions.ts';
 import type { ViewTab } from '../state/slices/types.ts';
 import { useParallax } from '../state/store.ts';
 
-function Pending({ name }: { readonly name: string }) {
-  return <p className="p-4 text-neutral-700 dark:text-neutral-300">The {name} view is loading…</p>;
-}
-
 const TABS: readonly { id: ViewTab; label: string; View: ComponentType }[] = [
   { id: 'side-by-side', label: 'Side by side', View: SideBySideView },
   { id: 'coverage', label: 'Coverage', View: CoverageView },
-  { id: 'quotes', label: 'Quotes', View: () => <Pending name="Quotes" /> },
-  { id: 'discrepancies', label: 'Discrepancies', View: () => <Pending name="Discrepancies" /> },
-  { id: 'sources', label: 'Sources', View: () => <Pending name="Sources" /> },
+  { id: 'quotes', label: 'Quotes', View: QuotesView },
+  { id: 'discrepancies', label: 'Discrepancies', View: DiscrepanciesView },
+  { id: 'sources', label: 'Sources', View: SourcesReportView },
 ];
 
 /** Engine problems that concern the whole comparison ("add at least two sources"), shown above the views. */
