@@ -163,6 +163,23 @@ function utf8Shape(bytes: Uint8Array): { multi: number; invalid: number } {
   return { multi, invalid };
 }
 
+// Windows-1252 differs from Latin-1 only in 0x80-0x9F (curly quotes, dashes, €). Decoded by hand because Node's
+// TextDecoder without full ICU treats "windows-1252" as Latin-1 and would turn “quotes” into control characters.
+const CP1252_HIGH =
+  '\u20AC\uFFFD\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\uFFFD\u017D\uFFFD' +
+  '\uFFFD\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\uFFFD\u017E\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    let s = '';
+    for (const b of chunk) s += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+    parts.push(s);
+  }
+  return parts.join('');
+}
+
 /** Line ends -> "\n". Returns what the text had, for the record. */
 export function normaliseLineEnds(text: string): { text: string; lineEnds: LineEnds } {
   const crlf = (text.match(/\r\n/g) ?? []).length;
@@ -240,7 +257,7 @@ export function decodeBytes(bytes: Uint8Array, name: string): DecodeResult {
         );
       } else {
         encoding = 'windows-1252';
-        text = new TextDecoder('windows-1252').decode(body);
+        text = decodeWindows1252(body);
         notes.push(
           `“${name}” is not UTF-8; it was read as Windows-1252 (Western European). Check accented letters.`,
         );

@@ -78,8 +78,18 @@ function normaliseForDuplicate(text: string): string {
     .trim();
 }
 
+/**
+ * Characters of a source looked at for the near-duplicate test. Normalising and counting words costs about half a
+ * second per megabyte in a browser, so a 10 MB transcript is judged on its first 300,000 characters (plus its
+ * length); exact copies of any size are still caught by comparing the whole texts.
+ */
+const DUPLICATE_SAMPLE_CHARS = 300_000;
+
 interface Fingerprint {
+  readonly trimmed: string;
+  /** Normalised sample (the whole text when it is no longer than the sample). */
   readonly normal: string;
+  readonly complete: boolean;
   readonly words: Map<string, number>;
   readonly total: number;
 }
@@ -87,7 +97,8 @@ interface Fingerprint {
 const fingerprints = new WeakMap<object, Fingerprint>();
 
 function fingerprint(text: string): Fingerprint {
-  const normal = normaliseForDuplicate(text);
+  const complete = text.length <= DUPLICATE_SAMPLE_CHARS;
+  const normal = normaliseForDuplicate(complete ? text : text.slice(0, DUPLICATE_SAMPLE_CHARS));
   const words = new Map<string, number>();
   let total = 0;
   for (const w of normal.split(/[^\p{L}\p{N}]+/u)) {
@@ -95,7 +106,7 @@ function fingerprint(text: string): Fingerprint {
     words.set(w, (words.get(w) ?? 0) + 1);
     total++;
   }
-  return { normal, words, total };
+  return { trimmed: text.trim(), normal, complete, words, total };
 }
 
 function fingerprintOf(doc: SourceDoc): Fingerprint {
@@ -107,14 +118,19 @@ function fingerprintOf(doc: SourceDoc): Fingerprint {
   return f;
 }
 
-/** Share of words two texts have in common (multiset overlap over the longer text), in [0, 1]. */
+/** Share of words two samples have in common (multiset overlap over the longer one), in [0, 1]. */
 function sharedWords(a: Fingerprint, b: Fingerprint): number {
   const longer = Math.max(a.total, b.total);
   if (longer === 0) return 0;
   if (Math.min(a.total, b.total) / longer < NEAR_DUPLICATE_SHARE) return 0; // cannot reach the bar
+  if (
+    Math.min(a.trimmed.length, b.trimmed.length) / Math.max(a.trimmed.length, b.trimmed.length) <
+    NEAR_DUPLICATE_SHARE
+  )
+    return 0;
   const [small, big] = a.words.size <= b.words.size ? [a, b] : [b, a];
   let common = 0;
-  for (const [w, n] of small.words) common += Math.min(n, big.words.get(w) ?? 0);
+  for (const [w, k] of small.words) common += Math.min(k, big.words.get(w) ?? 0);
   return common / longer;
 }
 
@@ -122,11 +138,13 @@ type DuplicateVerdict =
   { kind: 'same'; of: SourceDoc } | { kind: 'near'; of: SourceDoc; share: number } | null;
 
 export function findDuplicate(text: string, existing: readonly SourceDoc[]): DuplicateVerdict {
+  if (existing.length === 0) return null;
   const f = fingerprint(text);
   let near: DuplicateVerdict = null;
   for (const doc of existing) {
     const g = fingerprintOf(doc);
-    if (g.normal === f.normal) return { kind: 'same', of: doc };
+    if (g.trimmed === f.trimmed || (f.complete && g.complete && g.normal === f.normal))
+      return { kind: 'same', of: doc };
     if (near) continue;
     const share = sharedWords(f, g);
     if (share >= NEAR_DUPLICATE_SHARE) near = { kind: 'near', of: doc, share };
@@ -275,6 +293,17 @@ function fromText(text: string, markdown: boolean | undefined): Draft {
 
 // --- the contract's functions -----------------------------------------------------------------------------------
 
+/** File -> bytes. Blob.arrayBuffer where it exists; FileReader otherwise (older browsers, jsdom). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer().then((b) => new Uint8Array(b));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error('the browser could not read it'));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export interface IngestFilesResult {
   readonly added: SourceDoc[];
   readonly problems: IngestProblem[];
@@ -304,7 +333,7 @@ export async function ingestFiles(
     }
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = await readBytes(file);
     } catch (e) {
       problems.push({
         input: name,

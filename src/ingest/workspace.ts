@@ -300,21 +300,124 @@ export function migrateWorkspace(data: unknown, fromVersion: number): WorkspaceR
   }
 }
 
-/** "Unexpected token } in JSON at position 42" -> "line 3, column 7". */
-function jsonErrorWhere(text: string, error: unknown): string {
-  const msg = error instanceof Error ? error.message : String(error);
-  const lc = /line (\d+) column (\d+)/.exec(msg);
-  if (lc) return `line ${lc[1]}, column ${lc[2]}`;
-  const pos = /position (\d+)/.exec(msg);
-  if (pos) {
-    const at = Number(pos[1]);
-    const before = text.slice(0, at);
-    const line = before.split('\n').length;
-    const column = at - before.lastIndexOf('\n');
-    return `line ${line}, column ${column}`;
+/**
+ * Where JSON.parse failed, as "line 3, column 7". Engines word (and locate) the error differently, and V8 often
+ * gives no position at all, so on failure a small strict scanner finds the first offending character itself.
+ */
+export function locateJsonError(text: string): { line: number; column: number } | 'end' {
+  let i = 0;
+  const n = text.length;
+  class Stop extends Error {
+    constructor(readonly at: number) {
+      super('');
+    }
   }
-  if (/end of (JSON )?input|Unterminated/i.test(msg)) return 'the end of the file (it looks cut off)';
-  return 'an unknown place';
+  const ws = () => {
+    while (i < n && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+  const fail = (): never => {
+    throw new Stop(i);
+  };
+  const literal = (word: string) => {
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail();
+      if (c === 0x5c) {
+        i++;
+        const e = text[i];
+        if (e === 'u') {
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail();
+            }
+          }
+          i += 5;
+          continue;
+        }
+        if (e === undefined || !'"\\/bfnrt'.includes(e)) fail();
+      }
+      i++;
+    }
+    fail();
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m || !m[0] || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        string();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    fail();
+  };
+  let at = n;
+  try {
+    value(0);
+    ws();
+    if (i < n) fail();
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+    at = e.at;
+  }
+  if (at >= n) return 'end';
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}
+
+function jsonErrorWhere(text: string): string {
+  const where = locateJsonError(text);
+  return where === 'end'
+    ? 'the end of the file (it looks cut off)'
+    : `line ${where.line}, column ${where.column}`;
 }
 
 /** Quick check used to route a dropped .json (or mis-named) file to the workspace reader. */
@@ -331,10 +434,10 @@ export function parseWorkspace(text: string, fileName: string): WorkspaceResult 
   let data: unknown;
   try {
     data = JSON.parse(body);
-  } catch (e) {
+  } catch {
     return {
       ok: false,
-      message: `${name} is not a valid workspace file: its JSON is broken at ${jsonErrorWhere(body, e)}.`,
+      message: `${name} is not a valid workspace file: its JSON is broken at ${jsonErrorWhere(body)}.`,
     };
   }
   if (!isObject(data))
