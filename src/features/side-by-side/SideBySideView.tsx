@@ -272,7 +272,11 @@ function SideBySideTable({
   const diffAt = focusedIndex >= 0 ? diffs.indexOf(focusedIndex) + 1 : 0;
 
   return (
-    <section ref={rootRef} aria-label="Side by side view" className="flex min-w-0 flex-col gap-2">
+    <section
+      ref={rootRef}
+      aria-label="Side by side view"
+      className="flex h-full min-h-[26rem] min-w-0 flex-col gap-2 print:h-auto"
+    >
       <SideBySideToolbar
         filter={filter}
         onFilter={setFilter}
@@ -300,14 +304,14 @@ function SideBySideTable({
           </Button>
         </div>
       )}
-      <div className="relative flex min-h-0 gap-1">
+      <div className="relative flex min-h-0 flex-1 gap-1">
         <div
           ref={scrollRef}
           role="table"
           aria-label="Side by side"
           aria-rowcount={rows.length + 1}
           aria-colcount={cols + 1}
-          className="h-[calc(100vh-15rem)] min-h-[22rem] flex-1 overflow-auto rounded border border-neutral-300 dark:border-neutral-600 print:h-auto print:overflow-visible"
+          className="min-h-0 flex-1 overflow-auto rounded border border-neutral-300 dark:border-neutral-600 print:h-auto print:overflow-visible"
         >
           <div style={{ minWidth }}>
             <div role="rowgroup" ref={headerRef} className="sticky top-0 z-20">
