@@ -1,11 +1,10 @@
 // `npm run -s score -- FILE`: score sentence pairs with the production scorer (issue 5). Each non-blank line is
 // tab-separated; its last two fields are the two sentences. Prints one line per input line: the score in [0, 1],
-// a tab, and `same` or `different` at the production threshold (options.ts, align.threshold). IDF comes from all
+// a tab, and `same` or `different` at the production paraphrase threshold (align/scorer.ts, PARAPHRASE_THRESHOLD, chosen by CV on MRPC). IDF comes from all
 // sentences in the file, as in a comparison it comes from all units compared.
 
 import { readFileSync } from 'node:fs';
-import { scoreTextPairs } from '../core/align/scorer.ts';
-import { DEFAULT_OPTIONS } from '../core/options.ts';
+import { PARAPHRASE_THRESHOLD, scoreTextPairs } from '../core/align/scorer.ts';
 
 function main(argv: readonly string[]): number {
   const file = argv[0];
@@ -39,7 +38,7 @@ function main(argv: readonly string[]): number {
     }
     pairs.push([f[f.length - 2]!, f[f.length - 1]!]);
   }
-  const threshold = DEFAULT_OPTIONS.align.threshold;
+  const threshold = PARAPHRASE_THRESHOLD;
   const out = scoreTextPairs(pairs).map((s) => `${s.toFixed(4)}\t${s >= threshold ? 'same' : 'different'}`);
   process.stdout.write(out.length ? out.join('\n') + '\n' : '');
   return 0;

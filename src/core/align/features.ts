@@ -34,6 +34,10 @@ export const FEATURE_NAMES = [
   'negationMismatch', // one side negated, the other not
   'quoteOverlap', // both quote someone: containment of the quoted content words
   'unigramDice', // Dice over all stems, stop words included
+  'charDice', // Dice over character 4-grams of the lower-cased text: morphology and spelling the stemmer misses
+  'trigramDice', // Dice over stem trigrams, stop words included
+  'unmatchedCountMax', // log1p of content words without a partner, on the side with more of them
+  'unmatchedCountMin', // ... on the other side
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -55,6 +59,10 @@ export interface UnitVector {
   readonly names: Int32Array;
   readonly quoted: Int32Array;
   readonly negated: boolean;
+  /** Sorted unique hashes of character 4-grams. */
+  readonly chars: Int32Array;
+  /** Sorted unique hashes of stem trigrams. */
+  readonly trigrams: Int32Array;
 }
 
 export interface Prepared {
@@ -160,9 +168,39 @@ export function prepare(texts: readonly string[]): Prepared {
       names: sortedUnique(r.names),
       quoted: sortedUnique(r.quoted),
       negated: r.negated,
+      chars: charGrams(texts[i]!),
+      trigrams: trigramHashes(r.all),
     };
   });
   return { keys, vectors, idf, df };
+}
+
+/** FNV-1a hashes of the character 4-grams of a text (lower case, runs of non-letters as one space). */
+function charGrams(text: string): Int32Array {
+  const t = ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+  const out: number[] = [];
+  for (let i = 0; i + 4 <= t.length; i++) {
+    let h = 0x811c9dc5;
+    for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t.charCodeAt(k), 16777619);
+    out.push(h | 0);
+  }
+  return sortedUnique(out);
+}
+
+function trigramHashes(ids: readonly number[]): Int32Array {
+  const out: number[] = [];
+  for (let k = 2; k < ids.length; k++) {
+    out.push((Math.imul(ids[k - 2]!, 0x9e3779b1) ^ Math.imul(ids[k - 1]!, 0x85ebca6b) ^ ids[k]!) | 0);
+  }
+  return sortedUnique(out);
+}
+
+function dice(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const s = a.length + b.length;
+  return s > 0 ? (2 * intersectCount(a, b)) / s : 0;
 }
 
 function intersectCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -261,6 +299,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     }
   }
   // Spelling variants among what is left, each token used once.
+  let fuzzyMatched = 0;
   if (unmatchedA.length && unmatchedB.length) {
     const na = Math.min(unmatchedA.length, FUZZY_MAX);
     const nb = Math.min(unmatchedB.length, FUZZY_MAX);
@@ -272,6 +311,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
         const kb = p.keys[b.bag[unmatchedB[y]!]!]!;
         if (fuzzyTokenMatch(ka, kb)) {
           usedB[y] = 1;
+          fuzzyMatched++;
           const w = 0.9 * Math.min(a.bagW[unmatchedA[x]!]!, b.bagW[unmatchedB[y]!]!);
           shared += w;
           dot += w * w;
@@ -314,6 +354,11 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   if (a.quoted.length > 0 && b.quoted.length > 0) {
     out[15] = intersectCount(a.quoted, b.quoted) / Math.min(a.quoted.length, b.quoted.length);
   } else out[15] = 0;
-  const us = a.uni.length + b.uni.length;
-  out[16] = us > 0 ? (2 * intersectCount(a.uni, b.uni)) / us : 0;
+  out[16] = dice(a.uni, b.uni);
+  out[17] = dice(a.chars, b.chars);
+  out[18] = dice(a.trigrams, b.trigrams);
+  const ca = unmatchedA.length;
+  const cb = unmatchedB.length;
+  out[19] = Math.log1p(Math.max(ca, cb) - fuzzyMatched);
+  out[20] = Math.log1p(Math.min(ca, cb) - fuzzyMatched);
 }

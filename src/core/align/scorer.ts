@@ -5,13 +5,40 @@ import { FEATURE_COUNT, pairFeatures, prepare } from './features.ts';
 import type { Prepared } from './features.ts';
 import { BIAS, WEIGHTS } from './weights.ts';
 
+/**
+ * "Same sentence, reworded" at this score or above: the mean of the accuracy-maximising thresholds of 10-fold
+ * cross-validation on MRPC train (`npm run eval`, mrpc.cv.threshold). Used by the `score` CLI and the MRPC figures;
+ * alignment uses the looser options.align.threshold.
+ */
+export const PARAPHRASE_THRESHOLD = 0.4771;
+
 const scratch = new Float64Array(FEATURE_COUNT);
+
+/**
+ * The model's inputs: the features, then the product of every pair of features (squares included). The products
+ * let a linear model say "high overlap matters less when one side has many words of its own".
+ */
+export function expandFeatures(f: ArrayLike<number>): Float64Array {
+  const d = f.length;
+  const out = new Float64Array(d + (d * (d + 1)) / 2);
+  for (let k = 0; k < d; k++) out[k] = f[k]!;
+  let o = d;
+  for (let k = 0; k < d; k++) for (let l = k; l < d; l++) out[o++] = f[k]! * f[l]!;
+  return out;
+}
 
 /** Similarity of units ia and ib of `p`, in [0, 1]. */
 export function scorePair(p: Prepared, ia: number, ib: number): number {
   pairFeatures(p, ia, ib, scratch);
+  // Same as WEIGHTS . expandFeatures(scratch), without allocating.
+  const f = scratch;
   let z = BIAS;
-  for (let k = 0; k < FEATURE_COUNT; k++) z += WEIGHTS[k]! * scratch[k]!;
+  let o = FEATURE_COUNT;
+  for (let k = 0; k < FEATURE_COUNT; k++) {
+    const x = f[k]!;
+    z += WEIGHTS[k]! * x;
+    for (let l = k; l < FEATURE_COUNT; l++) z += WEIGHTS[o++]! * x * f[l]!;
+  }
   const s = 1 / (1 + Math.exp(-z));
   return Number.isFinite(s) ? s : 0;
 }

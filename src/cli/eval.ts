@@ -1,0 +1,300 @@
+// `npm run eval -- --data <dir> [--out file.json]`: accuracy figures on the dev benchmarks (issue 5). The data is
+// read from <dir> at run time (layout: ../shared/benchmarks/README.md) and nothing from it is written into the repo.
+// Prints one line per task and writes every figure to a JSON file (default .eval/latest.json).
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { prepare } from '../core/align/features.ts';
+import { PARAPHRASE_THRESHOLD, scorePair, scoreTextPairs } from '../core/align/scorer.ts';
+import { compare } from '../core/compare.ts';
+import { DEFAULT_OPTIONS } from '../core/options.ts';
+import type { SourceInput } from '../core/model.ts';
+import { loadEcbClusters, loadEcbPairs, loadMrpc, loadSts } from './eval/loaders.ts';
+import type { EcbCluster, EcbPair } from './eval/loaders.ts';
+import {
+  accuracy,
+  confusion,
+  crossValidateThreshold,
+  f1,
+  pairPrecisionRecall,
+  pearson,
+  rocAuc,
+  spearman,
+} from './eval/metrics.ts';
+
+const round = (x: number) => Math.round(x * 10_000) / 10_000;
+
+function arg(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export function evalMrpc(file: string) {
+  const pairs = loadMrpc(file);
+  const labels = pairs.map((p) => p.label);
+  const scores = scoreTextPairs(pairs.map((p) => [p.a, p.b] as const));
+  const cv = crossValidateThreshold(scores, labels, 10);
+  const production = PARAPHRASE_THRESHOLD;
+  const atProduction = confusion(scores, labels, production);
+  return {
+    pairs: pairs.length,
+    cv: {
+      accuracy: round(cv.accuracy),
+      f1: round(cv.f1),
+      precision: round(cv.precision),
+      recall: round(cv.recall),
+      threshold: round(cv.threshold),
+      foldThresholds: cv.foldThresholds.map(round),
+    },
+    auc: round(rocAuc(scores, labels)),
+    productionThreshold: production,
+    atProductionThreshold: { accuracy: round(accuracy(atProduction)), f1: round(f1(atProduction)) },
+  };
+}
+
+export function evalSts(file: string) {
+  const rows = loadSts(file);
+  const gold = rows.map((r) => r.gold);
+  const scores = scoreTextPairs(rows.map((r) => [r.a, r.b] as const));
+  // Binary view of the benchmark README: >= 4 same, <= 2 different, the middle left out.
+  const bin = rows.flatMap((r, i) =>
+    r.gold >= 4 ? [[scores[i]!, 1]] : r.gold <= 2 ? [[scores[i]!, 0]] : [],
+  );
+  return {
+    pairs: rows.length,
+    pearson: round(pearson(scores, gold)),
+    spearman: round(spearman(scores, gold)),
+    binaryAuc: round(
+      rocAuc(
+        bin.map((b) => b[0]!),
+        bin.map((b) => b[1]!),
+      ),
+    ),
+  };
+}
+
+/** Folder holding a document: "1_10ecb.xml" -> "01_ecb", "1_3ecbplus.xml" -> "01_ecbplus". */
+function clusterOfDoc(doc: string): string {
+  const m = /^(\d+)_\d+(ecbplus|ecb)\.xml$/.exec(doc);
+  return m ? `${m[1]!.padStart(2, '0')}_${m[2]}` : '';
+}
+
+interface ClusterRun {
+  /** doc name -> sentence number -> unit ids. */
+  readonly unitsOf: Map<string, Map<number, string[]>>;
+  readonly groupOf: Map<string, string>;
+}
+
+/** Each line becomes one paragraph (lines joined by blank lines); ecbplus line 0 (the URL) is left out. */
+function clusterSources(c: EcbCluster): {
+  sources: SourceInput[];
+  lineAt: Map<string, { start: number; line: number }[]>;
+} {
+  const sources: SourceInput[] = [];
+  const lineAt = new Map<string, { start: number; line: number }[]>();
+  for (const d of c.docs) {
+    let text = '';
+    const starts: { start: number; line: number }[] = [];
+    d.lines.forEach((l, i) => {
+      if (i === 0 && d.name.includes('ecbplus')) return;
+      if (l.trim() === '') return;
+      if (text) text += '\n\n';
+      starts.push({ start: text.length, line: i });
+      text += l;
+    });
+    lineAt.set(d.name, starts);
+    sources.push({ id: d.name, outlet: d.name, text });
+  }
+  return { sources, lineAt };
+}
+
+function runCluster(c: EcbCluster): ClusterRun {
+  const { sources, lineAt } = clusterSources(c);
+  const result = compare(sources);
+  const unitsOf = new Map<string, Map<number, string[]>>();
+  for (const u of result.units) {
+    const starts = lineAt.get(u.sourceId) ?? [];
+    let line = -1;
+    for (const s of starts) if (s.start <= u.start) line = s.line;
+    let m = unitsOf.get(u.sourceId);
+    if (!m) unitsOf.set(u.sourceId, (m = new Map()));
+    const list = m.get(line) ?? [];
+    list.push(u.id);
+    m.set(line, list);
+  }
+  const groupOf = new Map<string, string>();
+  for (const g of result.groups) for (const u of g.unitIds) groupOf.set(u, g.id);
+  return { unitsOf, groupOf };
+}
+
+/** Pair scores with the IDF of the cluster(s) the sentences come from, as in production. */
+function scoreEcbPairs(pairs: readonly EcbPair[], clusters: ReadonlyMap<string, EcbCluster>): number[] {
+  const out = new Array<number>(pairs.length).fill(0);
+  const byBatch = new Map<string, number[]>();
+  pairs.forEach((p, k) => {
+    const key = [clusterOfDoc(p.doc1), clusterOfDoc(p.doc2)].sort().join('+');
+    const list = byBatch.get(key) ?? [];
+    list.push(k);
+    byBatch.set(key, list);
+  });
+  for (const [key, idx] of byBatch) {
+    const texts: string[] = [];
+    const pos = new Map<string, number>();
+    for (const cid of key.split('+')) {
+      const c = clusters.get(cid);
+      if (!c) continue;
+      for (const d of c.docs) {
+        d.lines.forEach((l, i) => {
+          if (i === 0 && d.name.includes('ecbplus')) return;
+          pos.set(`${d.name}#${i}`, texts.length);
+          texts.push(l);
+        });
+      }
+    }
+    const extra = (t: string) => {
+      texts.push(t);
+      return texts.length - 1;
+    };
+    const ids = idx.map((k) => {
+      const p = pairs[k]!;
+      return [
+        pos.get(`${p.doc1}#${p.sent1}`) ?? extra(p.a),
+        pos.get(`${p.doc2}#${p.sent2}`) ?? extra(p.b),
+      ] as const;
+    });
+    const prepared = prepare(texts);
+    idx.forEach((k, n) => (out[k] = scorePair(prepared, ids[n]![0], ids[n]![1])));
+  }
+  return out;
+}
+
+export function evalEcb(dir: string) {
+  const clusters = loadEcbClusters(dir);
+  const byId = new Map(clusters.map((c) => [c.id, c]));
+  const aligned = loadEcbPairs(join(dir, 'aligned_pairs.tsv'));
+  const hard = loadEcbPairs(join(dir, 'hard_negative_pairs.tsv'));
+  const runs = new Map<string, ClusterRun>();
+  const t0 = performance.now();
+  for (const c of clusters) runs.set(c.id, runCluster(c));
+  const compareMs = performance.now() - t0;
+
+  const sameGroup = (p: EcbPair): boolean => {
+    const c1 = clusterOfDoc(p.doc1);
+    if (c1 !== clusterOfDoc(p.doc2)) return false;
+    const run = runs.get(c1);
+    if (!run) return false;
+    const u1 = run.unitsOf.get(p.doc1)?.get(p.sent1) ?? [];
+    const u2 = run.unitsOf.get(p.doc2)?.get(p.sent2) ?? [];
+    const g1 = new Set(u1.map((u) => run.groupOf.get(u)));
+    return u2.some((u) => g1.has(run.groupOf.get(u)));
+  };
+  const predicted = aligned.map(sameGroup);
+  const labels = aligned.map((p) => p.label);
+  const pr = pairPrecisionRecall(predicted, labels);
+  const hardGrouped = hard.filter(sameGroup).length;
+
+  const threshold = DEFAULT_OPTIONS.align.threshold;
+  const alignedScores = scoreEcbPairs(aligned, byId);
+  const hardScores = scoreEcbPairs(hard, byId);
+  const hardAbove = hardScores.filter((s) => s >= threshold).length;
+  // AUC: labelled positives against every negative we have (labelled 0 and the hard negatives).
+  const aucScores = [...alignedScores, ...hardScores];
+  const aucLabels = [...labels, ...hard.map(() => 0)];
+  // Precision of the pair score alone at the threshold (positives vs all negatives, as above).
+  const atT = confusion(aucScores, aucLabels, threshold);
+  return {
+    clusters: clusters.length,
+    alignedPairs: aligned.length,
+    positives: labels.filter((l) => l === 1).length,
+    hardNegatives: hard.length,
+    grouping: {
+      precision: round(pr.precision),
+      recall: round(pr.recall),
+      f1: round(pr.f1),
+      counts: pr.counts,
+      hardNegativesGrouped: hardGrouped,
+    },
+    pairScore: {
+      auc: round(rocAuc(aucScores, aucLabels)),
+      aucLabelledOnly: round(rocAuc(alignedScores, labels)),
+      aucVsHardNegatives: round(
+        rocAuc(
+          [...alignedScores.filter((_, i) => labels[i] === 1), ...hardScores],
+          [...labels.filter((l) => l === 1), ...hard.map(() => 0)],
+        ),
+      ),
+      threshold,
+      precisionAtThreshold: round(atT.tp + atT.fp ? atT.tp / (atT.tp + atT.fp) : 0),
+      recallAtThreshold: round(atT.tp + atT.fn ? atT.tp / (atT.tp + atT.fn) : 0),
+      hardNegativesAboveThreshold: round(hard.length ? hardAbove / hard.length : 0),
+    },
+    compareMs: Math.round(compareMs),
+    sweep: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5].map((t) => {
+      const c = confusion(aucScores, aucLabels, t);
+      return {
+        threshold: t,
+        precision: round(c.tp / Math.max(1, c.tp + c.fp)),
+        recall: round(c.tp / Math.max(1, c.tp + c.fn)),
+        hardAbove: round(hardScores.filter((s) => s >= t).length / Math.max(1, hard.length)),
+      };
+    }),
+  };
+}
+
+async function evalQuotesIfPresent(): Promise<unknown> {
+  const here = dirname(new URL(import.meta.url).pathname);
+  const file = join(here, 'eval-quotes.ts');
+  if (!existsSync(file)) return { skipped: 'src/cli/eval-quotes.ts is not there yet' };
+  const mod = (await import(pathToFileURL(file).href)) as { evaluateQuotes?: (dir: string) => unknown };
+  if (typeof mod.evaluateQuotes !== 'function') return { skipped: 'eval-quotes.ts has no evaluateQuotes()' };
+  return await mod.evaluateQuotes('eval/quotes');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const data = arg(argv, '--data');
+  if (!data) {
+    process.stderr.write('Usage: npm run eval -- --data <benchmarks folder> [--out file.json]\n');
+    return 2;
+  }
+  const out = resolve(arg(argv, '--out') ?? '.eval/latest.json');
+  const figures: Record<string, unknown> = { date: new Date().toISOString().slice(0, 10) };
+  const mrpcFile = join(data, 'mrpc', 'msr_paraphrase_train.txt');
+  if (existsSync(mrpcFile)) {
+    const m = evalMrpc(mrpcFile);
+    figures.mrpc = m;
+    console.log(
+      `MRPC train (${m.pairs} pairs, 10-fold CV threshold): accuracy ${m.cv.accuracy} F1 ${m.cv.f1} AUC ${m.auc} (threshold ${m.cv.threshold})`,
+    );
+  } else console.log(`MRPC: skipped, ${mrpcFile} not found`);
+  for (const year of ['2013', '2014']) {
+    const f = join(data, 'sts-headlines', `${year}_headlines.tsv`);
+    if (!existsSync(f)) continue;
+    const s = evalSts(f);
+    figures[`sts${year}`] = s;
+    console.log(`STS headlines ${year} (${s.pairs} pairs, EMM): Pearson ${s.pearson} Spearman ${s.spearman}`);
+  }
+  const ecbDir = join(data, 'ecbplus-dev');
+  if (existsSync(ecbDir)) {
+    const e = evalEcb(ecbDir);
+    figures.ecb = e;
+    console.log(
+      `ECB+ dev (${e.clusters} clusters): grouping precision ${e.grouping.precision} recall ${e.grouping.recall}; pair AUC ${e.pairScore.auc}; hard negatives above threshold ${e.pairScore.hardNegativesAboveThreshold}`,
+    );
+  } else console.log(`ECB+: skipped, ${ecbDir} not found`);
+  const quotes = await evalQuotesIfPresent();
+  figures.quotes = quotes;
+  console.log(`Quotes: ${JSON.stringify(quotes)}`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(figures, null, 2) + '\n');
+  console.log(`Figures written to ${out}`);
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    process.stderr.write(`eval failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

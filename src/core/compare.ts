@@ -1,0 +1,467 @@
+// The engine's single entry point (issue 3): clean -> segment -> quotes -> candidates -> score -> group -> quote
+// groups -> pairs (diff, facts, relation) -> corrections -> report. Pure, synchronous and deterministic: sources
+// are sorted by id first, every tie is broken by ids, and the clock is only read when the caller supplies one. So
+// the same sources in any order give the same Comparison, and corrections (which name unit ids, themselves
+// `${sourceId}:u${index}`) apply again after every re-comparison.
+
+import { findCandidates } from './align/candidates.ts';
+import { prepare } from './align/features.ts';
+import { groupUnits } from './align/group.ts';
+import { groupQuotes } from './align/quote-groups.ts';
+import { scorePair } from './align/scorer.ts';
+import { cleanSource } from './clean/clean.ts';
+import { findDiscrepancies } from './diff/facts.ts';
+import { classifyRelation } from './diff/relation.ts';
+import { diffUnits } from './diff/word-diff.ts';
+import { COMPARISON_VERSION } from './model.ts';
+import type {
+  Comparison,
+  Group,
+  Pair,
+  Problem,
+  Quote,
+  QuoteGroup,
+  Relation,
+  SourceInfo,
+  SourceInput,
+  Speaker,
+  Unit,
+} from './model.ts';
+import { resolveOptions } from './options.ts';
+import type { CompareOptions, CompareOptionsInput } from './options.ts';
+import { extractQuotes } from './quotes/extract.ts';
+import { resolveSpeakers } from './quotes/speakers.ts';
+import { buildReport } from './report/report.ts';
+import { segmentSource } from './segment/segment.ts';
+
+/** Thrown only when options.isCancelled() returned true; the worker catches it. Every other failure is a value. */
+export class CancelledError extends Error {
+  constructor() {
+    super('The comparison was cancelled.');
+    this.name = 'CancelledError';
+  }
+}
+
+/**
+ * Pairs reported per group: the strongest spanning tree first (every unit linked), then further scored pairs of
+ * the group, strongest first, up to PAIRS_PER_UNIT x (group size - 1). Bounds diff work on 50-source stories.
+ */
+export const PAIRS_PER_UNIT = 3;
+
+/** A unit pair whose quotes were grouped as one utterance scores at least this share of the quote group's score. */
+export const QUOTE_MATCH_WEIGHT = 0.5;
+
+/** Strength of a relation for a group's summary label ('conflicting' wins). */
+const RELATION_RANK: Readonly<Record<Relation, number>> = {
+  identical: 0,
+  minor: 1,
+  paraphrase: 2,
+  'adds-detail': 3,
+  conflicting: 4,
+};
+
+const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function displayName(s: SourceInput): string {
+  return s.outlet.trim() || s.id;
+}
+
+/** Drop the sources that cannot be compared, each with a Problem naming it. */
+function admitSources(
+  sources: readonly SourceInput[],
+  o: CompareOptions,
+  problems: Problem[],
+): SourceInput[] {
+  // Sort by id, then by text so that duplicates resolve the same way whatever the input order.
+  const sorted = [...sources].sort(
+    (a, b) => byId(a.id, b.id) || byId(a.text, b.text) || byId(a.outlet, b.outlet),
+  );
+  const admitted: SourceInput[] = [];
+  const seenText = new Map<string, string>();
+  for (let k = 0; k < sorted.length; k++) {
+    const s = sorted[k]!;
+    if (k > 0 && sorted[k - 1]!.id === s.id) {
+      problems.push({
+        code: 'duplicate-id',
+        sourceId: s.id,
+        message: `Two sources share the id “${s.id}”; only the first (“${displayName(sorted[k - 1]!)}”) is compared.`,
+      });
+      continue;
+    }
+    if (s.text.trim() === '') {
+      problems.push({
+        code: 'empty-source',
+        sourceId: s.id,
+        message: `“${displayName(s)}” has no text to compare.`,
+      });
+      continue;
+    }
+    if (s.text.length > o.budgets.maxSourceChars) {
+      problems.push({
+        code: 'source-too-long',
+        sourceId: s.id,
+        message: `“${displayName(s)}” is ${s.text.length.toLocaleString('en')} characters long, more than the ${o.budgets.maxSourceChars.toLocaleString('en')} this comparison accepts; it was left out.`,
+      });
+      continue;
+    }
+    const twin = seenText.get(s.text);
+    if (twin !== undefined) {
+      problems.push({
+        code: 'duplicate-text',
+        sourceId: s.id,
+        message: `“${displayName(s)}” has exactly the same text as “${twin}”.`,
+      });
+    } else seenText.set(s.text, displayName(s));
+    admitted.push(s);
+  }
+  if (admitted.length > o.budgets.maxSources) {
+    for (const s of admitted.slice(o.budgets.maxSources)) {
+      problems.push({
+        code: 'too-many-sources',
+        sourceId: s.id,
+        message: `Only ${o.budgets.maxSources} sources can be compared at once; “${displayName(s)}” was left out.`,
+      });
+    }
+    admitted.length = o.budgets.maxSources;
+  }
+  if (admitted.length < 2) {
+    problems.push({
+      code: 'too-few-sources',
+      message: `A comparison needs at least two sources with text; ${admitted.length === 0 ? 'none was' : 'only one was'} given.`,
+    });
+  }
+  return admitted;
+}
+
+export function compare(sources: readonly SourceInput[], options?: CompareOptionsInput): Comparison {
+  const o = resolveOptions(options);
+  const now = o.now;
+  const timings: Record<string, number> = {};
+  const budgetsHit = new Set<string>();
+  let stageStart = now ? now() : 0;
+  const progress = (stage: string, fraction: number) => {
+    if (o.isCancelled?.()) throw new CancelledError();
+    o.onProgress?.(stage, fraction);
+  };
+  const endStage = (stage: string) => {
+    if (now) {
+      const t = now();
+      timings[stage] = (timings[stage] ?? 0) + (t - stageStart);
+      stageStart = t;
+    }
+    progress(stage, 1);
+  };
+
+  const problems: Problem[] = [];
+  const admitted = admitSources(sources, o, problems);
+
+  // Clean and segment each source.
+  progress('clean', 0);
+  const infos: SourceInfo[] = [];
+  const units: Unit[] = [];
+  admitted.forEach((s, k) => {
+    const cleaned = cleanSource(s, o.clean);
+    const seg = segmentSource(s, cleaned, o.segment);
+    const title = s.title ?? seg.title;
+    infos.push({
+      id: s.id,
+      outlet: s.outlet,
+      ...(title !== undefined ? { title } : {}),
+      ...(s.url !== undefined ? { url: s.url } : {}),
+      ...(s.publishedAt !== undefined ? { publishedAt: s.publishedAt } : {}),
+      ...(s.byline !== undefined ? { byline: s.byline } : {}),
+      length: s.text.length,
+      wordCount: seg.wordCount,
+      paragraphs: seg.paragraphs,
+      removals: cleaned.removals,
+      ...(cleaned.dateline ? { dateline: cleaned.dateline } : {}),
+      ...(seg.headlineUnitId !== undefined ? { headlineUnitId: seg.headlineUnitId } : {}),
+    });
+    units.push(...seg.units);
+    progress('clean', (k + 1) / admitted.length);
+  });
+  endStage('segment');
+
+  // Quotes, then one speaker identity across all sources.
+  const rawQuotes: Quote[] = [];
+  admitted.forEach((s, k) => {
+    const own = units.filter((u) => u.sourceId === s.id);
+    rawQuotes.push(...extractQuotes(s, own, o.quotes));
+    progress('quotes', (k + 1) / admitted.length);
+  });
+  const resolved = resolveSpeakers(rawQuotes, o.quotes);
+  const quotes: readonly Quote[] = resolved.quotes;
+  const speakers: readonly Speaker[] = resolved.speakers;
+  endStage('quotes');
+
+  // Alignment: tokens + IDF over every unit of the comparison, candidates from the inverted index, scores, groups.
+  const n = units.length;
+  const sourceIndex = new Map(admitted.map((s, k) => [s.id, k]));
+  const sourceOf = Int32Array.from(units, (u) => sourceIndex.get(u.sourceId)!);
+  const indexOf = Int32Array.from(units, (u) => u.index);
+  const unitIndex = new Map(units.map((u, k) => [u.id, k]));
+  const prepared = prepare(units.map((u) => u.text));
+  const eligible = Uint8Array.from(units, (u, k) =>
+    u.kind === 'sentence' && prepared.vectors[k]!.bag.length > 0 ? 1 : 0,
+  );
+  const candidates = findCandidates({
+    prepared,
+    sourceOf,
+    eligible,
+    perUnit: o.align.candidatesPerUnit,
+    checkpoint: (f) => progress('candidates', f),
+  });
+  endStage('candidates');
+  const pairKey = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
+  const scored: [number, number, number][] = [];
+  for (let c = 0; c < candidates.length; c++) {
+    if ((c & 1023) === 0) progress('score', c / candidates.length);
+    const [i, j] = candidates[c]!;
+    scored.push([i, j, scorePair(prepared, i, j)]);
+  }
+  // Quote-text match: units carrying quotes of one utterance state the same claim even when the sentences around
+  // the quote differ ("legitimate targets for destruction" / "... for strikes"). A first quote grouping, from the
+  // quote texts and speakers alone, lifts those unit pairs to at least QUOTE_MATCH_WEIGHT x the quote group score.
+  const scoredAt = new Map<number, number>();
+  scored.forEach(([i, j], k) => scoredAt.set(pairKey(i, j), k));
+  const firstQuoteGroups = groupQuotes(quotes, sourceIndex, new Map(), o.align.quoteThreshold);
+  const quoteById = new Map(quotes.map((q) => [q.id, q]));
+  for (const qg of firstQuoteGroups) {
+    if (qg.quoteIds.length < 2) continue;
+    const lifted = QUOTE_MATCH_WEIGHT * qg.score;
+    const unitSets = qg.quoteIds.map((id) =>
+      (quoteById.get(id)?.unitIds ?? []).map((u) => unitIndex.get(u)!),
+    );
+    for (let x = 0; x < unitSets.length; x++) {
+      for (let y = x + 1; y < unitSets.length; y++) {
+        for (const i of unitSets[x]!) {
+          for (const j of unitSets[y]!) {
+            if (i === undefined || j === undefined || sourceOf[i] === sourceOf[j]) continue;
+            const key = pairKey(i, j);
+            const k = scoredAt.get(key);
+            if (k === undefined) {
+              scoredAt.set(key, scored.length);
+              scored.push([Math.min(i, j), Math.max(i, j), Math.max(lifted, scorePair(prepared, i, j))]);
+            } else if (scored[k]![2] < lifted) scored[k]![2] = lifted;
+          }
+        }
+      }
+    }
+  }
+  endStage('score');
+
+  // Corrections that name units this comparison does not have are reported, not applied.
+  const mustLink: [number, number][] = [];
+  const cannotLink: [number, number][] = [];
+  const relationFix = new Map<string, Relation>();
+  for (const c of o.corrections) {
+    const i = unitIndex.get(c.a);
+    const j = unitIndex.get(c.b);
+    if (i === undefined || j === undefined || i === j) {
+      const missing = i === undefined ? c.a : j === undefined ? c.b : c.a;
+      problems.push({
+        code: 'invalid-correction',
+        message:
+          i === j && i !== undefined
+            ? `A correction links sentence “${c.a}” with itself; it was ignored.`
+            : `A correction refers to sentence “${missing}”, which is not in this comparison any more (its source changed or was removed); it was ignored.`,
+      });
+      continue;
+    }
+    if (c.kind === 'link') mustLink.push([Math.min(i, j), Math.max(i, j)]);
+    else if (c.kind === 'unlink') cannotLink.push([Math.min(i, j), Math.max(i, j)]);
+    else relationFix.set(`${Math.min(i, j)}:${Math.max(i, j)}`, c.relation);
+  }
+  // A unit linked by hand joins alignment even if it is a heading.
+  for (const [i, j] of mustLink) {
+    eligible[i] = 1;
+    eligible[j] = 1;
+  }
+
+  const clusters = groupUnits({
+    n,
+    sourceOf,
+    indexOf,
+    scored: scored.filter(([i, j]) => eligible[i] && eligible[j]),
+    threshold: o.align.threshold,
+    mustLink,
+    cannotLink,
+  });
+  endStage('group');
+
+  // Pairs inside each group: spanning tree of the strongest scored pairs, then more up to the per-group budget.
+  const scoreOf = new Map<number, number>();
+  for (const [i, j, s] of scored) scoreOf.set(pairKey(i, j), s);
+  const manualKeys = new Set(mustLink.map(([i, j]) => pairKey(i, j)));
+  const pairs: Pair[] = [];
+  const groupPairs: number[][] = [];
+  const groupOfUnitIdx = new Int32Array(n);
+  clusters.forEach((members, g) => {
+    for (const m of members) groupOfUnitIdx[m] = g;
+  });
+  let diffDone = 0;
+  const totalMembers = clusters.reduce((a, c) => a + (c.length > 1 ? c.length : 0), 0) || 1;
+  const makePair = (i: number, j: number, s: number, manual: boolean): Pair => {
+    const a = units[i]!;
+    const b = units[j]!;
+    const d = diffUnits(a.text, b.text, o.diff, now);
+    if (!d.complete) budgetsHit.add('diff');
+    const discrepancies = findDiscrepancies(a, b);
+    const fixed = relationFix.get(`${i}:${j}`);
+    const relation = fixed ?? classifyRelation({ a, b, score: s, parts: d.parts, discrepancies });
+    return {
+      id: `${a.id}~${b.id}`,
+      a: a.id,
+      b: b.id,
+      score: Math.min(1, Math.max(0, s)),
+      relation,
+      diff: d.parts,
+      diffComplete: d.complete,
+      discrepancies,
+      ...(manual ? { manual: true } : {}),
+    };
+  };
+  for (const members of clusters) {
+    const own: number[] = [];
+    groupPairs.push(own);
+    if (members.length < 2) continue;
+    const edges: [number, number, number][] = [];
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const i = members[x]!;
+        const j = members[y]!;
+        if (sourceOf[i] === sourceOf[j]) continue;
+        const key = pairKey(i, j);
+        const s = scoreOf.get(key);
+        if (s !== undefined) edges.push([i, j, s]);
+        else if (manualKeys.has(key)) edges.push([i, j, scorePair(prepared, i, j)]);
+      }
+    }
+    edges.sort(
+      (p, q) =>
+        Number(manualKeys.has(pairKey(q[0], q[1]))) - Number(manualKeys.has(pairKey(p[0], p[1]))) ||
+        q[2] - p[2] ||
+        p[0] - q[0] ||
+        p[1] - q[1],
+    );
+    // Kruskal on the group's scored pairs.
+    const parent = new Map<number, number>(members.map((m) => [m, m]));
+    const find = (u: number): number => {
+      let r = u;
+      while (parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(u, r);
+      return r;
+    };
+    const chosen: [number, number, number][] = [];
+    const rest: [number, number, number][] = [];
+    for (const e of edges) {
+      const ra = find(e[0]);
+      const rb = find(e[1]);
+      if (ra !== rb) {
+        parent.set(ra, rb);
+        chosen.push(e);
+      } else rest.push(e);
+    }
+    // Members a 1:n merge or a manual link left unconnected get a pair to the group's first unit of another source.
+    for (const m of members) {
+      if (find(m) === find(members[0]!)) continue;
+      const partner = members.find((x) => sourceOf[x] !== sourceOf[m] && find(x) !== find(m));
+      if (partner === undefined) continue;
+      const [i, j] = m < partner ? [m, partner] : [partner, m];
+      chosen.push([i, j, scoreOf.get(pairKey(i, j)) ?? scorePair(prepared, i, j)]);
+      parent.set(find(m), find(partner));
+    }
+    const budget = PAIRS_PER_UNIT * (members.length - 1);
+    for (const e of rest) {
+      if (chosen.length >= budget) {
+        budgetsHit.add('pairs');
+        break;
+      }
+      chosen.push(e);
+    }
+    for (const [i, j, s] of chosen) {
+      own.push(pairs.length);
+      pairs.push(makePair(i, j, s, manualKeys.has(pairKey(i, j))));
+    }
+    diffDone += members.length;
+    progress('diff', diffDone / totalMembers);
+  }
+  // Relation corrections for pairs of one group that had no reported pair: add the pair with the user's label.
+  for (const [key, relation] of relationFix) {
+    const [i, j] = key.split(':').map(Number) as [number, number];
+    if (pairs.some((p) => p.a === units[i]!.id && p.b === units[j]!.id)) continue;
+    if (groupOfUnitIdx[i] !== groupOfUnitIdx[j]) {
+      problems.push({
+        code: 'invalid-correction',
+        message: `A relation correction names “${units[i]!.id}” and “${units[j]!.id}”, which are not aligned; link them first.`,
+      });
+      continue;
+    }
+    groupPairs[groupOfUnitIdx[i]!]!.push(pairs.length);
+    const s = scoreOf.get(pairKey(i, j)) ?? scorePair(prepared, i, j);
+    pairs.push({ ...makePair(i, j, s, false), relation });
+  }
+  endStage('diff');
+
+  // Groups, in the order of their first unit (sources by id, then text order).
+  const allSourceIds = admitted.map((s) => s.id);
+  const speechUnits = new Set<string>();
+  for (const q of quotes) if (q.kind === 'speech') for (const u of q.unitIds) speechUnits.add(u);
+  const groups: Group[] = clusters.map((members, g) => {
+    const own = groupPairs[g]!.map((k) => pairs[k]!);
+    const present = [...new Set(members.map((m) => units[m]!.sourceId))].sort(byId);
+    const presentSet = new Set(present);
+    let relation: Relation | null = null;
+    for (const p of own)
+      if (relation === null || RELATION_RANK[p.relation] > RELATION_RANK[relation]) relation = p.relation;
+    const allHeadings = members.every((m) => units[m]!.kind === 'heading');
+    return {
+      id: `g${g}`,
+      unitIds: members.map((m) => units[m]!.id),
+      score: own.length ? own.reduce((a, p) => a + p.score, 0) / own.length : 1,
+      sourceIds: present,
+      omittedBy: allSourceIds.filter((id) => !presentSet.has(id)),
+      relation,
+      hasQuote: members.some((m) => speechUnits.has(units[m]!.id)),
+      kind: allHeadings ? 'heading' : 'sentence',
+    };
+  });
+
+  // Quote groups, helped by the claim groups just built.
+  const groupOfUnit = new Map<string, number>();
+  clusters.forEach((members, g) => {
+    for (const m of members) groupOfUnit.set(units[m]!.id, g);
+  });
+  const quoteGroups: QuoteGroup[] = groupQuotes(
+    quotes,
+    sourceIndex,
+    groupOfUnit,
+    o.align.quoteThreshold,
+    (f) => progress('quote-groups', f),
+  ).map((d, k) => ({ id: `qg${k}`, quoteIds: d.quoteIds, speaker: d.speaker, score: d.score }));
+  endStage('quote-groups');
+
+  const texts = new Map(admitted.map((s) => [s.id, s.text]));
+  const report = buildReport({ sources: infos, units, quotes, groups, quoteGroups, pairs, texts });
+  endStage('report');
+
+  return {
+    version: COMPARISON_VERSION,
+    sources: infos,
+    units,
+    quotes,
+    speakers,
+    groups,
+    quoteGroups,
+    pairs,
+    report,
+    problems,
+    stats: {
+      timings: now ? timings : {},
+      units: n,
+      candidatePairs: candidates.length,
+      scoredPairs: scored.length,
+      budgetsHit: [...budgetsHit].sort(),
+    },
+  };
+}
