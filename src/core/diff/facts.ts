@@ -153,8 +153,21 @@ function overlaps(ranges: readonly [number, number][], s: number, e: number): bo
   return ranges.some(([rs, re]) => s < re && rs < e);
 }
 
+/** Memo of extractFacts by text: a unit is compared with every partner in its group. Pure; cleared when full. */
+const factCache = new Map<string, readonly Fact[]>();
+const FACT_CACHE_MAX = 8_192;
+
 /** All facts in a text, in text order. Offsets are local to `text`. */
-export function extractFacts(text: string): Fact[] {
+export function extractFacts(text: string): readonly Fact[] {
+  const hit = factCache.get(text);
+  if (hit) return hit;
+  const facts = extractFactsUncached(text);
+  if (factCache.size >= FACT_CACHE_MAX) factCache.clear();
+  factCache.set(text, facts);
+  return facts;
+}
+
+function extractFactsUncached(text: string): Fact[] {
   const facts: Fact[] = [];
   const taken: [number, number][] = [];
 

@@ -49,8 +49,13 @@ function words(s: string): string[] {
   });
 }
 
+/** Cheap pre-check before running the fact extractor on a diff stretch. */
+const MAY_HAVE_NUMBER =
+  /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b/i;
+
 /** Words of a diff stretch with every number written as its value, so "twenty-six" and "26" are one word. */
 function canonicalWords(s: string): string[] {
+  if (!MAY_HAVE_NUMBER.test(s)) return words(s);
   let out = '';
   let pos = 0;
   for (const f of extractFacts(s)) {

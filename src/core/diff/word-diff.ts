@@ -173,6 +173,13 @@ export function diffUnits(
   }
   const ka = ta.map((t) => t.key);
   const kb = tb.map((t) => t.key);
+  // Same words (often: wire copy, minor edits of punctuation or spacing): no search needed.
+  if (ka.length === kb.length && ka.every((k, i) => k === kb[i])) {
+    return {
+      parts: buildParts(a, b, ta, tb, ka.length ? [{ op: 'equal', count: ka.length }] : []),
+      complete: true,
+    };
+  }
   // jsdiff reads its own clock (Date.now) for `timeout`; we only pass it when the caller opted into wall-clock
   // budgets by supplying `now`, so the default path is deterministic.
   const changes = now

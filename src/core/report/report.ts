@@ -68,20 +68,45 @@ function storyWords(source: SourceInfo, text: string | undefined, units: readonl
   );
 }
 
-/** Two 32-bit polynomial hashes of each window of VERBATIM_RUN word ids, packed into one exact 53-bit number. */
-function shingleKeys(ids: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + VERBATIM_RUN <= ids.length; i++) {
-    let h1 = 0x811c9dc5;
-    let h2 = 7;
-    for (let k = 0; k < VERBATIM_RUN; k++) {
-      const w = ids[i + k]!;
-      h1 = Math.imul(h1 ^ w, 0x01000193) >>> 0;
-      h2 = (Math.imul(h2, 31) + w + 1) >>> 0;
+/**
+ * Shingle ids: every window of VERBATIM_RUN word ids, in every source, gets the id of its distinct content. Two
+ * independent 32-bit hashes form a 64-bit key in an open-addressing table on typed arrays (a Map keyed by
+ * 53-bit numbers spent most of the report's time boxing doubles); a false match needs both hashes to collide.
+ */
+function shingleIds(wordIds: readonly (readonly number[])[]): { ids: Int32Array[]; count: number } {
+  const total = wordIds.reduce((n, w) => n + Math.max(0, w.length - VERBATIM_RUN + 1), 0);
+  let cap = 16;
+  while (cap < total * 2) cap *= 2;
+  const mask = cap - 1;
+  const h1s = new Uint32Array(cap);
+  const h2s = new Uint32Array(cap);
+  const slotId = new Int32Array(cap).fill(-1);
+  let count = 0;
+  const ids = wordIds.map((w) => {
+    const out = new Int32Array(Math.max(0, w.length - VERBATIM_RUN + 1));
+    for (let i = 0; i < out.length; i++) {
+      let h1 = 0x811c9dc5;
+      let h2 = 0x9747b28c;
+      for (let k = 0; k < VERBATIM_RUN; k++) {
+        const x = w[i + k]!;
+        h1 = Math.imul(h1 ^ x, 0x01000193);
+        h2 = Math.imul(h2 ^ x, 0x5bd1e995);
+        h2 ^= h2 >>> 13;
+      }
+      h1 >>>= 0;
+      h2 >>>= 0;
+      let slot = h1 & mask;
+      while (slotId[slot] !== -1 && (h1s[slot] !== h1 || h2s[slot] !== h2)) slot = (slot + 1) & mask;
+      if (slotId[slot] === -1) {
+        slotId[slot] = count++;
+        h1s[slot] = h1;
+        h2s[slot] = h2;
+      }
+      out[i] = slotId[slot]!;
     }
-    out.push(h1 * 0x200000 + (h2 & 0x1fffff));
-  }
-  return out;
+    return out;
+  });
+  return { ids, count };
 }
 
 export function verbatimOverlap(
@@ -96,48 +121,48 @@ export function verbatimOverlap(
     else unitsBySource.set(u.sourceId, [u]);
   }
   const vocab = new Map<string, number>();
-  const keysPerSource = sources.map((s) => {
-    const words = storyWords(s, texts.get(s.id), unitsBySource.get(s.id) ?? []);
-    const ids = words.map((w) => {
+  const wordIds = sources.map((s) =>
+    storyWords(s, texts.get(s.id), unitsBySource.get(s.id) ?? []).map((w) => {
       let id = vocab.get(w);
       if (id === undefined) vocab.set(w, (id = vocab.size));
       return id;
-    });
-    return { keys: shingleKeys(ids), words: ids.length };
-  });
-  // shingle -> source indexes that contain it (each index once, ascending).
-  const index = new Map<number, number[]>();
-  keysPerSource.forEach(({ keys }, s) => {
-    for (const k of keys) {
-      const list = index.get(k);
-      if (!list) index.set(k, [s]);
-      else if (list[list.length - 1] !== s) list.push(s);
+    }),
+  );
+  const { ids: shingles, count } = shingleIds(wordIds);
+  // shingle id -> source indexes that contain it (each index once, ascending).
+  const holders: number[][] = Array.from({ length: count }, () => []);
+  shingles.forEach((list, s) => {
+    for (const k of list) {
+      const h = holders[k]!;
+      if (h[h.length - 1] !== s) h.push(s);
     }
   });
-  // covered.get(s * n + t)[i] = 1 when word i of source s lies in a run shared with source t.
+  // For each ordered pair (s, t): words of s lying in a run shared with t. Shingles of s are visited in order, so
+  // the covered words for t form intervals that only grow to the right: counting needs one cursor per t, no marks.
   const n = sources.length;
-  const covered = new Map<number, Uint8Array>();
-  keysPerSource.forEach(({ keys, words }, s) => {
-    keys.forEach((k, i) => {
-      const list = index.get(k)!;
-      if (list.length < 2) return;
-      for (const t of list) {
+  const coveredCount = new Float64Array(n * n);
+  const coveredUntil = new Int32Array(n);
+  shingles.forEach((list, s) => {
+    coveredUntil.fill(0);
+    for (let i = 0; i < list.length; i++) {
+      const h = holders[list[i]!]!;
+      if (h.length < 2) continue;
+      const end = i + VERBATIM_RUN;
+      for (const t of h) {
         if (t === s) continue;
-        let marks = covered.get(s * n + t);
-        if (!marks) covered.set(s * n + t, (marks = new Uint8Array(words)));
-        marks.fill(1, i, i + VERBATIM_RUN);
+        const from = Math.max(coveredUntil[t]!, i);
+        if (end > from) coveredCount[s * n + t] = coveredCount[s * n + t]! + end - from;
+        coveredUntil[t] = end;
       }
-    });
+    }
   });
   const out: VerbatimOverlap[] = [];
   for (let s = 0; s < n; s++) {
     for (let t = s + 1; t < n; t++) {
-      const ws = keysPerSource[s]!.words;
-      const wt = keysPerSource[t]!.words;
+      const ws = wordIds[s]!.length;
+      const wt = wordIds[t]!.length;
       const [short, other, len] = ws <= wt ? [s, t, ws] : [t, s, wt];
-      const marks = covered.get(short * n + other);
-      let hit = 0;
-      if (marks) for (const m of marks) hit += m;
+      const hit = coveredCount[short * n + other]!;
       out.push({ a: sources[s]!.id, b: sources[t]!.id, share: len === 0 ? 0 : hit / len });
     }
   }
@@ -189,26 +214,32 @@ export function buildReport(input: ReportInput): Report {
     return row;
   });
 
+  // One pass over the rows: how many sources carry each, and each source's most prominent position in it.
+  const carriers = cells.map((row) => row.reduce((n, c) => n + (c === 'absent' ? 0 : 1), 0));
+  const bestPosition: (Position | undefined)[][] = claimGroups.map((g) => {
+    const best: (Position | undefined)[] = sourceIds.map(() => undefined);
+    for (const id of g.unitIds) {
+      const u = unitById.get(id);
+      const s = u ? sourceOrder.get(u.sourceId) : undefined;
+      if (u === undefined || s === undefined) continue;
+      const cur = best[s];
+      if (cur === undefined || PROMINENCE[u.position] < PROMINENCE[cur]) best[s] = u.position;
+    }
+    return best;
+  });
+
   const perSource: SourceReport[] = sources.map((src, s) => {
     const onlyHere: string[] = [];
     const omitted: string[] = [];
     const placement = { headline: 0, lede: 0, body: 0 };
     let carried = 0;
     claimGroups.forEach((g, r) => {
-      const row = cells[r]!;
-      const here = row[s] !== 'absent';
-      const others = row.some((c, t) => t !== s && c !== 'absent');
+      const here = cells[r]![s] !== 'absent';
+      const others = carriers[r]! - (here ? 1 : 0) > 0;
       if (here) carried++;
       if (here && !others && sources.length > 1) onlyHere.push(g.id);
       if (!here && others) omitted.push(g.id);
-      if (here && others) {
-        let best: Position = 'body';
-        for (const id of g.unitIds) {
-          const u = unitById.get(id);
-          if (u && u.sourceId === src.id && PROMINENCE[u.position] < PROMINENCE[best]) best = u.position;
-        }
-        placement[best]++;
-      }
+      if (here && others) placement[bestPosition[r]![s] ?? 'body']++;
     });
     return {
       sourceId: src.id,
