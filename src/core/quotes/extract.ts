@@ -34,6 +34,8 @@ const ACCORDING_BEFORE = /according\s+to\s+(?<rest>[^.!?;“”"«»,]{1,100}),?
 const VERB_ANYWHERE = new RegExp(String.raw`\b(?<verb>${VERB_ALT})\b`, 'gu');
 const PRONOUN_AT =
   /^(?:\s*(?:but|and|yet|so|still|however|meanwhile|now|then|later|instead)\b,?)*\s*(?<p>he|she|they|i|we|his|her)\b/iu;
+const DETERMINER_BEFORE =
+  /(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that))\s+$/iu;
 const PRONOUN_ONLY = /^(?:he|she|they|i|we)$/iu;
 const PERSONAL = /^(?:he|she|his|her)$/iu;
 const COORDINATED = /^\s*(?:and|but|or|while)\b/iu;
@@ -317,7 +319,10 @@ function attributeBefore(site: Site, before: string, beforeStart: number): Attri
   }
   let m: RegExpExecArray | null = null;
   VERB_ANYWHERE.lastIndex = 0;
-  for (let x = VERB_ANYWHERE.exec(trimmed); x; x = VERB_ANYWHERE.exec(trimmed)) m = x;
+  for (let x = VERB_ANYWHERE.exec(trimmed); x; x = VERB_ANYWHERE.exec(trimmed)) {
+    // After a determiner or possessive the word is a noun: "Bellini’s claims", "the call", "his remarks".
+    if (!DETERMINER_BEFORE.test(trimmed.slice(Math.max(0, x.index - 20), x.index))) m = x;
+  }
   if (/:$/u.test(trimmed) && (!m || countWords(trimmed.slice(m.index + m[0].length)) > 4)) {
     // "Putin: “…”", "Mayor: “…”", "His message was blunt: “…”" — a colon with no speech verb next to it.
     const head = trimmed.slice(0, -1).trim();

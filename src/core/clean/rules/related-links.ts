@@ -40,10 +40,13 @@ export const relatedLinksRule: CleanRule = (ctx) => {
     if (b.lines.length !== 1 || !HEADER.test(b.text)) continue;
     const rest = blocks.slice(i + 1);
     const header = b.text.replace(/[:：]\s*$/u, '');
-    // Trailing block: everything after the header is headline-sized, and at least half of it reads as headlines
-    // or cut-off teasers ("Ukrainian President Volodymyr Zelenskyy said his") rather than finished sentences.
+    // Trailing block: everything after the header is headline-sized and reads as headlines or cut-off teasers
+    // ("Ukrainian President Volodymyr Zelenskyy said his") rather than finished sentences.
     const listing = rest.filter((r) => looksLikeHeadline(r) || !ENDS_LIKE_SENTENCE.test(r.text)).length;
-    if (rest.length > 0 && rest.every(isHeadlineSized) && listing * 2 >= rest.length) {
+    // Teasers can be finished sentences, so a mixed tail still counts when it is only the last quarter of the text.
+    const tailShare = (ctx.text.length - b.start) / Math.max(1, ctx.text.length);
+    const trailing = listing === rest.length || (listing * 2 >= rest.length && tailShare <= 0.25);
+    if (rest.length > 0 && rest.every(isHeadlineSized) && trailing) {
       const last = rest[rest.length - 1] as Block;
       out.push({
         start: b.start,
