@@ -36,11 +36,16 @@ async function offerPreviousWorkspace(): Promise<void> {
   });
 }
 
+/** One-time tasks run once per page load, even when React (StrictMode) mounts the app twice. */
+let firstLoadDone = false;
+
 /** Starts the app's background work; returns a function that stops it (used by StrictMode's double effects). */
 export function startApp(): () => void {
   const client = createCompareClient();
   const stopCompare = wireCompare(useParallax, client);
   const stopWaiting = whenHydrated(() => {
+    if (firstLoadDone) return;
+    firstLoadDone = true;
     const s = useParallax.getState();
     if (s.firstVisit && s.sources.length === 0) void loadSampleInto(useParallax.getState);
     void offerPreviousWorkspace();

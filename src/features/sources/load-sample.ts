@@ -96,9 +96,12 @@ type Store = Pick<ParallaxState, 'sources' | 'addSources' | 'notify'>;
 export async function loadSampleInto(getStore: () => Store, fetchFn: typeof fetch = fetch): Promise<void> {
   const { added, problems } = await fetchSample(getStore().sources, fetchFn);
   const store = getStore();
-  if (added.length > 0) store.addSources(added);
+  // A second click while the first load was still fetching must not add the sample twice.
+  const present = new Set(store.sources.map((d) => d.text));
+  const fresh = added.filter((d) => !present.has(d.text));
+  if (fresh.length > 0) store.addSources(fresh);
   const errors = problems.filter((p) => p.severity === 'error' && !/already/i.test(p.message));
-  if (added.length === 0 && errors.length === 0) {
+  if (fresh.length === 0 && errors.length === 0) {
     store.notify('info', 'The sample is already in this workspace.');
     return;
   }
