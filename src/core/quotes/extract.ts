@@ -86,9 +86,16 @@ const lowerVerb = (v: string): string => v.toLowerCase().replace(/\s+/gu, ' ');
 class SourceContext {
   readonly units: readonly Unit[];
   readonly persons: NamePhrase[] = [];
+  /** Sorted by position; every lookup below is a binary search so long sources stay near-linear (issue 6). */
   private readonly mentions: Mention[] = [];
   private mentionedUpTo = 0;
   private readonly speechSubjects = new Set<string>();
+  private readonly personNames = new Set<string>();
+  private readonly bySurname = new Map<string, NamePhrase[]>();
+  /** Top-level quotes (disjoint), sorted by start: nested ones lie inside them. */
+  private readonly outer: readonly RawQuote[];
+  private readonly unitOrder = new Map<string, number>();
+  private readonly paragraphStart = new Map<number, number>();
 
   constructor(
     readonly text: string,
@@ -96,6 +103,11 @@ class SourceContext {
     readonly quotes: readonly RawQuote[],
   ) {
     this.units = units;
+    this.outer = quotes.filter((q) => q.parentId === null).sort((a, b) => a.start - b.start);
+    units.forEach((u, i) => {
+      this.unitOrder.set(u.id, i);
+      if (!this.paragraphStart.has(u.paragraph)) this.paragraphStart.set(u.paragraph, u.start);
+    });
     const subjRe = new RegExp(
       String.raw`([\p{Lu}][\p{L}\p{M}'’-]+)\s+(?:${ADVERBS}\s+)*(?:${VERB_ALT})\b`,
       'gu',
@@ -113,26 +125,74 @@ class SourceContext {
       const single = p.name.split(' ').length === 1;
       if (!single || multiSurnames.has(surnameOf(p.name)) || this.speechSubjects.has(normaliseName(p.name))) {
         this.persons.push(p);
+        this.personNames.add(normaliseName(p.name));
+        const sur = surnameOf(p.name);
+        const same = this.bySurname.get(sur) ?? [];
+        // One entry per spelling is enough for fullName(); repeated mentions would make it quadratic.
+        if (!same.some((x) => x.name === p.name)) this.bySurname.set(sur, [...same, p]);
       }
     }
   }
 
+  /** Index of the last element of `xs` (sorted by key) whose key is <= pos, or -1. */
+  private static lastAtOrBefore<T>(xs: readonly T[], key: (x: T) => number, pos: number): number {
+    let lo = 0;
+    let hi = xs.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(xs[mid] as T) <= pos) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  /** The unit after `u` in text order, if any. */
+  nextUnit(u: Unit): Unit | undefined {
+    const i = this.unitOrder.get(u.id);
+    return i === undefined ? undefined : this.units[i + 1];
+  }
+
+  /** Units overlapping [start, end). */
+  unitsIn(start: number, end: number): Unit[] {
+    const out: Unit[] = [];
+    for (
+      let i = Math.max(
+        0,
+        SourceContext.lastAtOrBefore(this.units, (u) => u.start, start),
+      );
+      i < this.units.length;
+      i++
+    ) {
+      const u = this.units[i] as Unit;
+      if (u.start >= end) break;
+      if (u.end > start) out.push(u);
+    }
+    return out;
+  }
+
+  firstStartOfParagraph(paragraph: number): number | undefined {
+    return this.paragraphStart.get(paragraph);
+  }
+
   insideQuote(pos: number): boolean {
-    return this.quotes.some((q) => pos >= q.start && pos < q.end);
+    const q = this.outer[SourceContext.lastAtOrBefore(this.outer, (x) => x.start, pos)];
+    return q !== undefined && pos < q.end;
   }
 
   isPerson(name: string): boolean {
-    const n = normaliseName(name);
-    return this.persons.some((p) => normaliseName(p.name) === n);
+    return this.personNames.has(normaliseName(name));
   }
 
   unitAt(pos: number): Unit | undefined {
-    let found: Unit | undefined;
-    for (const u of this.units) {
-      if (u.start <= pos) found = u;
-      else break;
-    }
-    return found;
+    return this.units[SourceContext.lastAtOrBefore(this.units, (u) => u.start, pos)];
+  }
+
+  private addMention(m: Mention): void {
+    const i = SourceContext.lastAtOrBefore(this.mentions, (x) => x.pos, m.pos);
+    this.mentions.splice(i + 1, 0, m);
   }
 
   /** The first person named as the subject of a clause in [from, to), outside quotes. */
@@ -162,8 +222,8 @@ class SourceContext {
       const pro = this.firstPronoun(u.start, subj ? subj.start : u.end);
       if (pro !== undefined) {
         const name = this.lastMention(pro);
-        if (name) this.mentions.push({ pos: pro, name });
-      } else if (subj) this.mentions.push({ pos: subj.start, name: subj.name });
+        if (name) this.addMention({ pos: pro, name });
+      } else if (subj) this.addMention({ pos: subj.start, name: subj.name });
     }
   }
 
@@ -176,9 +236,8 @@ class SourceContext {
   }
 
   private lastMention(pos: number): string | null {
-    let best: Mention | undefined;
-    for (const m of this.mentions) if (m.pos < pos && (!best || m.pos >= best.pos)) best = m;
-    return best ? best.name : null;
+    const m = this.mentions[SourceContext.lastAtOrBefore(this.mentions, (x) => x.pos, pos - 1)];
+    return m ? m.name : null;
   }
 
   /** Most recent person named as a subject or speaker before `pos`. */
@@ -190,14 +249,13 @@ class SourceContext {
   /** Last subject mention in [from, to), if any. */
   mentionIn(from: number, to: number): string | null {
     this.catchUp(to);
-    let best: Mention | undefined;
-    for (const m of this.mentions) if (m.pos >= from && m.pos < to && (!best || m.pos >= best.pos)) best = m;
-    return best ? best.name : null;
+    const m = this.mentions[SourceContext.lastAtOrBefore(this.mentions, (x) => x.pos, to - 1)];
+    return m && m.pos >= from ? m.name : null;
   }
 
   addSpeaker(pos: number, name: string): void {
     this.catchUp(pos);
-    if (this.isPerson(name)) this.mentions.push({ pos, name });
+    if (this.isPerson(name)) this.addMention({ pos, name });
   }
 
   /** Inside someone's quote, "she" is somebody else: the last person named before `pos` who is not `exclude`. */
@@ -221,8 +279,7 @@ class SourceContext {
     const sur = surnameOf(name);
     const given = givenNameOf(name);
     let best = name;
-    for (const p of this.persons) {
-      if (surnameOf(p.name) !== sur) continue;
+    for (const p of this.bySurname.get(sur) ?? []) {
       const g = givenNameOf(p.name);
       if (given && g && g !== given && !(g[0] === given[0] && (g.length === 1 || given.length === 1)))
         continue;
@@ -398,8 +455,16 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
   const results = new Map<number, Result>();
   /** The last top-level speech quote, for continuation. */
   let last: { raw: RawQuote; speaker: string | null; verb: string | null } | null = null;
-  const siblings = (raw: RawQuote): RawQuote[] =>
-    raws.filter((o) => o !== raw && o.depth === raw.depth && o.parentId === raw.parentId);
+  // Quotes with the same parent, in text order: a quote's neighbours bound its attribution context.
+  const family = new Map<number | null, RawQuote[]>();
+  for (const r of raws) family.set(r.parentId, [...(family.get(r.parentId) ?? []), r]);
+  const position = new Map<RawQuote, number>();
+  for (const list of family.values()) list.forEach((r, i) => position.set(r, i));
+  const neighbours = (raw: RawQuote): RawQuote[] => {
+    const list = family.get(raw.parentId) ?? [];
+    const i = position.get(raw) ?? -1;
+    return [list[i - 1], list[i + 1]].filter((x): x is RawQuote => x !== undefined);
+  };
 
   for (const raw of raws) {
     const parent = raw.parentId !== null ? byId.get(raw.parentId) : undefined;
@@ -412,7 +477,7 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
     // Text between the previous quote of this sentence and this one; and after this one up to the next.
     let beforeStart = scopeStart;
     let prevInSentence: RawQuote | undefined;
-    for (const o of siblings(raw)) {
+    for (const o of neighbours(raw)) {
       const oClose = o.closeAt >= 0 ? o.closeAt + 1 : o.end;
       if (oClose <= raw.openAt && oClose > beforeStart) {
         beforeStart = oClose;
@@ -420,7 +485,7 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
       }
     }
     let afterEnd = scopeEnd;
-    for (const o of siblings(raw)) if (o.openAt > closePos && o.openAt < afterEnd) afterEnd = o.openAt;
+    for (const o of neighbours(raw)) if (o.openAt > closePos && o.openAt < afterEnd) afterEnd = o.openAt;
     const before = text.slice(beforeStart, raw.openAt);
     const after = raw.closeAt >= 0 ? text.slice(raw.closeAt + 1, Math.max(raw.closeAt + 1, afterEnd)) : '';
     const site: Site = {
@@ -434,12 +499,9 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
     let attr = attributeAfter(site, after);
     // "“…strikes.” Putin said." cut into two sentences: a short next sentence that is only an attribution.
     if (!attr.cue && !parent && raw.closeAt >= 0 && !after.trim() && unitEnd) {
-      const next = ctx.units.find((u) => u.start >= unitEnd.end && u.paragraph === unitEnd.paragraph);
-      if (
-        next &&
-        countWords(next.text) <= 10 &&
-        raws.every((o) => o.start < next.start || o.start >= next.end)
-      ) {
+      const candidate = ctx.nextUnit(unitEnd);
+      const next = candidate && candidate.paragraph === unitEnd.paragraph ? candidate : undefined;
+      if (next && countWords(next.text) <= 10 && !/[“”"«»„‘’]/u.test(next.text)) {
         const a = attributeAfter(site, next.text);
         if (a.cue && a.speaker) attr = a;
       }
@@ -465,14 +527,14 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
     if (!attr.cue) {
       const startsSentence = /^[\s—–-]*$/u.test(before);
       const thisPara = paraOf(raw.start);
-      const paraStart = ctx.units.find((u) => u.paragraph === thisPara)?.start ?? raw.openAt;
+      const paraStart = ctx.firstStartOfParagraph(thisPara) ?? raw.openAt;
       const startsParagraph = /^\s*$/u.test(text.slice(paraStart, raw.openAt));
       const recent = last !== null && last.speaker !== null && thisPara - paraOf(last.raw.start) <= 1;
       if (!parent && startsSentence && !SO_CALLED.test(before) && recent && last) {
         speaker = last.speaker;
       } else if (!parent && startsParagraph && words > options.maxTermWords) {
         // A paragraph that opens with a quote and names nobody: the person the previous paragraph was about.
-        const prevStart = ctx.units.find((u) => u.paragraph === thisPara - 1)?.start ?? paraStart;
+        const prevStart = ctx.firstStartOfParagraph(thisPara - 1) ?? paraStart;
         speaker = ctx.mentionIn(prevStart, paraStart);
       } else if (words <= options.maxTermWords) kind = 'term';
     }
@@ -494,7 +556,7 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
   ordered.forEach((r, n) => idOf.set(r.id, `${input.id}:q${n}`));
   return ordered.map((r) => {
     const res = results.get(r.id) ?? { kind: 'term' as const, speaker: null, verb: null };
-    const touched = sorted.filter((u) => u.end > r.start && u.start < r.end);
+    const touched = ctx.unitsIn(r.start, r.end);
     const first = touched[0] ?? ctx.unitAt(r.start) ?? (sorted[0] as Unit);
     const parentId = r.parentId !== null ? idOf.get(r.parentId) : undefined;
     return {
