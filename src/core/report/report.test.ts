@@ -211,6 +211,32 @@ describe('verbatimOverlap', () => {
     );
     expect(v!.share).toBe(0);
   });
+  it('matches a brute-force count on random texts with many repeats', () => {
+    const naive = (x: string[], y: string[]): number => {
+      const [short, other] = x.length <= y.length ? [x, y] : [y, x];
+      if (short.length === 0) return 0;
+      const win = new Set<string>();
+      for (let i = 0; i + 8 <= other.length; i++) win.add(other.slice(i, i + 8).join(' '));
+      const covered = new Array<boolean>(short.length).fill(false);
+      for (let i = 0; i + 8 <= short.length; i++)
+        if (win.has(short.slice(i, i + 8).join(' '))) for (let k = i; k < i + 8; k++) covered[k] = true;
+      return covered.filter(Boolean).length / short.length;
+    };
+    const text = fc.array(fc.constantFrom('a', 'b'), { minLength: 0, maxLength: 60 });
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 2, maxLength: 4 }), (docs) => {
+        const srcs = docs.map((d, i) => source(`s${i}`, d.join(' ')));
+        const texts = new Map(docs.map((d, i) => [`s${i}`, d.join(' ')]));
+        const got = verbatimOverlap(srcs, [], texts);
+        let k = 0;
+        for (let i = 0; i < docs.length; i++)
+          for (let j = i + 1; j < docs.length; j++)
+            expect(got[k++]!.share).toBeCloseTo(naive(docs[i]!, docs[j]!), 10);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('is symmetric in the order of sources', () => {
     fc.assert(
       fc.property(

@@ -129,26 +129,43 @@ export function verbatimOverlap(
     }),
   );
   const { ids: shingles, count } = shingleIds(wordIds);
-  // shingle id -> source indexes that contain it (each index once, ascending).
-  const holders: number[][] = Array.from({ length: count }, () => []);
+  // shingle id -> source indexes that contain it (each once, ascending), as one flat array with offsets (CSR):
+  // tens of thousands of tiny arrays were the report's main allocation cost.
+  const n = sources.length;
+  const lastSource = new Int32Array(count).fill(-1);
+  const degree = new Int32Array(count + 1);
   shingles.forEach((list, s) => {
     for (const k of list) {
-      const h = holders[k]!;
-      if (h[h.length - 1] !== s) h.push(s);
+      if (lastSource[k] === s) continue;
+      lastSource[k] = s;
+      degree[k + 1]!++;
+    }
+  });
+  for (let k = 0; k < count; k++) degree[k + 1]! += degree[k]!;
+  const holders = new Int32Array(degree[count]!);
+  const fill = degree.slice(0, count);
+  lastSource.fill(-1);
+  shingles.forEach((list, s) => {
+    for (const k of list) {
+      if (lastSource[k] === s) continue;
+      lastSource[k] = s;
+      holders[fill[k]!++] = s;
     }
   });
   // For each ordered pair (s, t): words of s lying in a run shared with t. Shingles of s are visited in order, so
   // the covered words for t form intervals that only grow to the right: counting needs one cursor per t, no marks.
-  const n = sources.length;
   const coveredCount = new Float64Array(n * n);
   const coveredUntil = new Int32Array(n);
   shingles.forEach((list, s) => {
     coveredUntil.fill(0);
     for (let i = 0; i < list.length; i++) {
-      const h = holders[list[i]!]!;
-      if (h.length < 2) continue;
+      const k = list[i]!;
+      const from0 = degree[k]!;
+      const to = degree[k + 1]!;
+      if (to - from0 < 2) continue;
       const end = i + VERBATIM_RUN;
-      for (const t of h) {
+      for (let h = from0; h < to; h++) {
+        const t = holders[h]!;
         if (t === s) continue;
         const from = Math.max(coveredUntil[t]!, i);
         if (end > from) coveredCount[s * n + t] = coveredCount[s * n + t]! + end - from;
