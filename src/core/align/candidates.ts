@@ -1,11 +1,12 @@
 // Candidate pairs from an inverted index (issue 3 stage 5: sub-quadratic). For each unit, accumulate IDF^2 over the
-// units sharing a content stem, from OTHER sources only, and keep the top k. Very common stems (in more than
-// COMMON_SHARE of all units, and more than COMMON_MIN units) are skipped: they would touch every unit and say
-// nothing about which claim is which.
+// units sharing a content stem, from OTHER sources only, and keep the top k. Common stems are skipped: a stem that
+// names one claim appears about once per source that reports it, so one found in more than
+// max(COMMON_MIN, COMMON_PER_SOURCE x sources) units is generic ("said", "officials") and would touch every unit
+// without saying which claim is which. The scorer still sees those words; only the candidate search skips them.
 
 import type { Prepared } from './features.ts';
 
-export const COMMON_SHARE = 0.05;
+export const COMMON_PER_SOURCE = 2;
 export const COMMON_MIN = 60;
 
 export interface CandidateInput {
@@ -17,6 +18,25 @@ export interface CandidateInput {
   readonly perUnit: number;
   /** Polled every few hundred units; return true to stop (the caller throws its cancellation error). */
   readonly checkpoint?: (fraction: number) => void;
+}
+
+/** The k entries of `items` with the highest acc[item] (ties: smaller item first), without sorting them all. */
+function topK(items: readonly number[], acc: Float64Array, k: number): number[] {
+  if (items.length <= k) return [...items];
+  const better = (x: number, y: number) => acc[x]! > acc[y]! || (acc[x] === acc[y] && x < y);
+  // Keep a small sorted buffer (k is about a dozen): insertion is cheaper than a heap at this size.
+  const buf: number[] = [];
+  for (const it of items) {
+    if (buf.length === k && !better(it, buf[k - 1]!)) continue;
+    let pos = buf.length === k ? k - 1 : buf.length;
+    if (buf.length < k) buf.push(it);
+    while (pos > 0 && better(it, buf[pos - 1]!)) {
+      buf[pos] = buf[pos - 1]!;
+      pos--;
+    }
+    buf[pos] = it;
+  }
+  return buf;
 }
 
 /** Candidate pairs as [i, j] with i < j, deduplicated, sorted. */
@@ -32,8 +52,9 @@ export function findCandidates(input: CandidateInput): [number, number][] {
   const fill = counts.slice(0, vocab);
   for (let u = 0; u < n; u++)
     if (eligible[u]) for (const id of prepared.vectors[u]!.bag) postings[fill[id]!++] = u;
-  const eligibleCount = eligible.reduce((a, b) => a + b, 0);
-  const commonLimit = Math.max(COMMON_MIN, COMMON_SHARE * eligibleCount);
+  let sources = 0;
+  for (let u = 0; u < n; u++) sources = Math.max(sources, sourceOf[u]! + 1);
+  const commonLimit = Math.max(COMMON_MIN, COMMON_PER_SOURCE * sources);
 
   const acc = new Float64Array(n);
   const touched: number[] = [];
@@ -57,10 +78,8 @@ export function findCandidates(input: CandidateInput): [number, number][] {
         acc[o]! += w;
       }
     }
-    touched.sort((x, y) => acc[y]! - acc[x]! || x - y);
-    const keep = Math.min(perUnit, touched.length);
-    for (let t = 0; t < keep; t++) {
-      const o = touched[t]!;
+    const best = topK(touched, acc, perUnit);
+    for (const o of best) {
       const i = Math.min(u, o);
       const j = Math.max(u, o);
       const key = i * n + j;

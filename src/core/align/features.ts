@@ -75,11 +75,13 @@ export interface Prepared {
 }
 
 function sortedUnique(ids: readonly number[]): Int32Array {
+  if (ids.length === 0) return EMPTY;
   const a = Int32Array.from(ids).sort();
-  let n = 0;
-  for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[n++] = a[i]!;
-  return a.slice(0, n);
+  let n = 1;
+  for (let i = 1; i < a.length; i++) if (a[i] !== a[n - 1]) a[n++] = a[i]!;
+  return n === a.length ? a : a.subarray(0, n);
 }
+const EMPTY = new Int32Array(0);
 
 interface RawUnit {
   all: number[];
@@ -124,7 +126,8 @@ export function prepare(texts: readonly string[]): Prepared {
 
   const df = new Int32Array(keys.length);
   const bags = raws.map((r) => sortedUnique(r.content));
-  for (const r of raws) for (const id of sortedUnique(r.all)) df[id]!++;
+  const unis = raws.map((r) => sortedUnique(r.all));
+  for (const u of unis) for (let k = 0; k < u.length; k++) df[u[k]!]!++;
   const n = texts.length;
   const idf = new Float64Array(keys.length);
   const logN = Math.log(n + 1.5);
@@ -163,7 +166,7 @@ export function prepare(texts: readonly string[]): Prepared {
       totalW,
       norm: Math.sqrt(sq),
       bigrams: bigrams.slice(0, nb),
-      uni: sortedUnique(r.all),
+      uni: unis[i]!,
       numbers: sortedUnique(r.numbers),
       names: sortedUnique(r.names),
       quoted: sortedUnique(r.quoted),
@@ -246,10 +249,11 @@ function editDistanceWithin(s: string, t: string, max: number): boolean {
  */
 export function fuzzyTokenMatch(s: string, t: string): boolean {
   if (s.length < 5 || t.length < 5) return false;
-  if (s.charCodeAt(0) !== t.charCodeAt(0) || s.slice(0, 4) !== t.slice(0, 4)) return false;
-  if (/\d/.test(s) || /\d/.test(t)) return false;
+  for (let k = 0; k < 4; k++) if (s.charCodeAt(k) !== t.charCodeAt(k)) return false;
+  if (DIGIT.test(s) || DIGIT.test(t)) return false;
   return editDistanceWithin(s, t, Math.min(s.length, t.length) >= 8 ? 2 : 1);
 }
+const DIGIT = /\d/;
 
 const lcsRow = new Int32Array(LCS_MAX + 1);
 
@@ -269,6 +273,7 @@ function lcsLength(a: Int32Array, b: Int32Array): number {
   return lcsRow[m]!;
 }
 
+const usedScratch = new Uint8Array(FUZZY_MAX);
 const unmatchedA: number[] = [];
 const unmatchedB: number[] = [];
 
@@ -303,7 +308,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   if (unmatchedA.length && unmatchedB.length) {
     const na = Math.min(unmatchedA.length, FUZZY_MAX);
     const nb = Math.min(unmatchedB.length, FUZZY_MAX);
-    const usedB = new Uint8Array(nb);
+    const usedB = usedScratch.fill(0, 0, nb);
     for (let x = 0; x < na; x++) {
       const ka = p.keys[a.bag[unmatchedA[x]!]!]!;
       for (let y = 0; y < nb; y++) {

@@ -13,6 +13,10 @@ import { BIAS, WEIGHTS } from './weights.ts';
 export const PARAPHRASE_THRESHOLD = 0.4771;
 
 const scratch = new Float64Array(FEATURE_COUNT);
+// Local copies: imported bindings can compile to getter calls, which the hot loop below would pay per term.
+const D = FEATURE_COUNT;
+const W = Float64Array.from(WEIGHTS);
+const B = BIAS;
 
 /**
  * The model's inputs: the features, then the product of every pair of features (squares included). The products
@@ -32,12 +36,12 @@ export function scorePair(p: Prepared, ia: number, ib: number): number {
   pairFeatures(p, ia, ib, scratch);
   // Same as WEIGHTS . expandFeatures(scratch), without allocating.
   const f = scratch;
-  let z = BIAS;
-  let o = FEATURE_COUNT;
-  for (let k = 0; k < FEATURE_COUNT; k++) {
+  let z = B;
+  let o = D;
+  for (let k = 0; k < D; k++) {
     const x = f[k]!;
-    z += WEIGHTS[k]! * x;
-    for (let l = k; l < FEATURE_COUNT; l++) z += WEIGHTS[o++]! * x * f[l]!;
+    z += W[k]! * x;
+    for (let l = k; l < D; l++) z += W[o++]! * x * f[l]!;
   }
   const s = 1 / (1 + Math.exp(-z));
   return Number.isFinite(s) ? s : 0;

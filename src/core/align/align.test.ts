@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { findCandidates } from './candidates.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, fuzzyTokenMatch, pairFeatures, prepare } from './features.ts';
+import { groupUnits } from './group.ts';
+import { fitLogistic, predict } from './logistic.ts';
+import { scorePair, scoreTextPairs } from './scorer.ts';
+import { stem } from './stem.ts';
+import { tokenize } from './tokens.ts';
+import { WEIGHTS } from './weights.ts';
+
+describe('stem (Porter 1980)', () => {
+  it('reduces inflections to one stem', () => {
+    expect(stem('warned')).toBe(stem('warning'));
+    expect(stem('strikes')).toBe(stem('strike'));
+    expect(stem('ponies')).toBe('poni');
+    expect(stem('caresses')).toBe('caress');
+    expect(stem('relational')).toBe('relat');
+    expect(stem('hopping')).toBe('hop');
+    expect(stem('generalization')).toBe('gener');
+  });
+  it('leaves non-English-letter words alone', () => {
+    expect(stem('zelenskyy’s')).toBe('zelenskyy’s');
+    expect(stem('2025')).toBe('2025');
+  });
+});
+
+describe('tokenize', () => {
+  it('types numbers, names, stop words and quoted words, and flags negation', () => {
+    const t = tokenize('Putin said “we will not strike” 1,000 targets in Ukraine.');
+    const byKey = new Map(t.map((x) => [x.key, x]));
+    expect(byKey.get('1000')!.type).toBe('number');
+    expect(byKey.get('ukrain')!.type).toBe('name');
+    expect(byKey.get('will')!.type).toBe('stop');
+    expect(byKey.get('strike')!.quoted).toBe(true);
+    expect(byKey.get('target')!.quoted).toBe(false);
+    expect(t.some((x) => x.negation)).toBe(true);
+  });
+  it('reads number words as numbers', () => {
+    expect(tokenize('twelve people').map((x) => x.key)).toEqual(['12', 'peopl']);
+  });
+});
+
+describe('features and score', () => {
+  it('matches spelling variants of a name but not short look-alikes', () => {
+    expect(fuzzyTokenMatch('zelenskiy', 'zelenskyy')).toBe(true);
+    expect(fuzzyTokenMatch('war', 'was')).toBe(false);
+    expect(fuzzyTokenMatch('strike', 'destruct')).toBe(false);
+  });
+  it('has one weight per model input and symmetric features in [0, 1] for the ratios', () => {
+    expect(WEIGHTS).toHaveLength(FEATURE_COUNT + (FEATURE_COUNT * (FEATURE_COUNT + 1)) / 2);
+    const p = prepare([
+      'The council voted to close the terminal.',
+      'Councillors voted to shut the terminal.',
+    ]);
+    const ab = new Float64Array(FEATURE_COUNT);
+    const ba = new Float64Array(FEATURE_COUNT);
+    pairFeatures(p, 0, 1, ab);
+    pairFeatures(p, 1, 0, ba);
+    expect([...ab]).toEqual([...ba]);
+    for (const name of ['cosine', 'jaccard', 'containMin', 'bigramDice', 'lengthRatio'] as const) {
+      const v = ab[FEATURE_NAMES.indexOf(name)]!;
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(1);
+    }
+  });
+  it('scores a paraphrase and a number conflict (the same claim, conflicting) above an unrelated sentence', () => {
+    const [para, other, conflict] = scoreTextPairs([
+      [
+        'Police arrested the suspect in Lyon on Monday.',
+        'The suspect was arrested by police in Lyon on Monday.',
+      ],
+      ['Police arrested the suspect in Lyon on Monday.', 'Heavy rain is expected until the weekend.'],
+      [
+        'Officials said 12 people were injured in the blast.',
+        'Officials said 45 people were killed in the blast.',
+      ],
+    ]);
+    expect(para).toBeGreaterThan(other!);
+    // A conflicting number is still the same claim: alignment must pair it so the diff can show the conflict.
+    expect(conflict).toBeGreaterThan(other!);
+    for (const s of [para, other, conflict]) {
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+    const p = prepare(['', '']);
+    expect(scorePair(p, 0, 1)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('findCandidates', () => {
+  it('proposes pairs from other sources only, sharing content words', () => {
+    const p = prepare([
+      'ferry terminal closes',
+      'ferry terminal shut',
+      'terminal ferry vote',
+      'rain tomorrow',
+    ]);
+    const c = findCandidates({
+      prepared: p,
+      sourceOf: Int32Array.from([0, 0, 1, 1]),
+      eligible: Uint8Array.from([1, 1, 1, 1]),
+      perUnit: 5,
+    });
+    expect(c).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+});
+
+describe('groupUnits', () => {
+  const base = { sourceOf: Int32Array.from([0, 1, 2]), indexOf: Int32Array.from([0, 0, 0]), threshold: 0.5 };
+  it('does not chain A~B, B~C into one group when A and C were scored as different', () => {
+    const g = groupUnits({
+      ...base,
+      n: 3,
+      scored: [
+        [0, 1, 0.9],
+        [1, 2, 0.8],
+        [0, 2, 0.05],
+      ],
+    });
+    expect(g).toEqual([[0, 1], [2]]);
+  });
+  it('merges a consistent triple', () => {
+    const g = groupUnits({
+      ...base,
+      n: 3,
+      scored: [
+        [0, 1, 0.9],
+        [1, 2, 0.8],
+        [0, 2, 0.7],
+      ],
+    });
+    expect(g).toEqual([[0, 1, 2]]);
+  });
+  it('allows 1:n only for adjacent sentences of one source and honours must/cannot links', () => {
+    const oneToTwo = {
+      n: 3,
+      sourceOf: Int32Array.from([0, 1, 1]),
+      indexOf: Int32Array.from([0, 4, 5]),
+      threshold: 0.5,
+      scored: [
+        [0, 1, 0.9],
+        [0, 2, 0.8],
+      ] as [number, number, number][],
+    };
+    expect(groupUnits(oneToTwo)).toEqual([[0, 1, 2]]);
+    expect(groupUnits({ ...oneToTwo, indexOf: Int32Array.from([0, 4, 9]) })).toEqual([[0, 1], [2]]);
+    expect(groupUnits({ ...oneToTwo, cannotLink: [[0, 1]] })).toEqual([[0, 2], [1]]);
+    expect(groupUnits({ ...oneToTwo, scored: [], mustLink: [[0, 2]] })).toEqual([[0, 2], [1]]);
+  });
+});
+
+describe('fitLogistic', () => {
+  it('separates a separable toy set', () => {
+    const xs = [[0], [0.1], [0.2], [0.8], [0.9], [1]];
+    const m = fitLogistic(xs, [0, 0, 0, 1, 1, 1], 0.1);
+    expect(predict(m, [0.05])).toBeLessThan(0.5);
+    expect(predict(m, [0.95])).toBeGreaterThan(0.5);
+  });
+});
