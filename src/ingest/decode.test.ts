@@ -144,3 +144,15 @@ describe('line ends are normalised to \\n before any offset exists', () => {
     expect(r).toMatchObject({ ok: true, text: 'Title\n\nBody one.\nBody two.', lineEnds: 'crlf' });
   });
 });
+
+describe('stray control characters', () => {
+  it('drops a stray NUL from a long text, with a note, instead of refusing the file', () => {
+    const data = new Uint8Array([...enc('The minister '.repeat(200)), 0, ...enc('said so.')]);
+    const r = decodeBytes(data, 'stray.txt');
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.text).not.toContain('\u0000');
+      expect(r.notes).toEqual(['1 invisible control character was removed from “stray.txt”.']);
+    }
+  });
+});

@@ -5,7 +5,8 @@
 //    still a PDF), with a reason that names the format and says what to do instead.
 // 2. A byte-order mark decides the encoding (UTF-8, UTF-16 LE/BE). UTF-16 without a BOM is recognised by its
 //    pattern of zero bytes (every other byte is 0 in Latin-script text).
-// 3. Any other NUL byte, or many control characters, means "binary": refused.
+// 3. More than a stray NUL byte (over 1 in 1,000), or many control characters, means "binary": refused. A few
+//    stray control characters in a text are removed, with a note.
 // 4. Valid UTF-8 is read as UTF-8. Invalid UTF-8 is read one of two ways:
 //    - if the file also holds well-formed multi-byte UTF-8 sequences, it is UTF-8 with a few damaged bytes: those
 //      become U+FFFD and the user is warned (reading it as Windows-1252 would garble every accented letter);
@@ -138,6 +139,12 @@ function sniffBomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
+function countZeros(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) n++;
+  return n;
+}
+
 /** Counts well-formed multi-byte UTF-8 sequences and invalid bytes (a quick pass, no decoding). */
 function utf8Shape(bytes: Uint8Array): { multi: number; invalid: number } {
   let multi = 0;
@@ -234,7 +241,8 @@ export function decodeBytes(bytes: Uint8Array, name: string): DecodeResult {
       notes.push(
         `“${name}” has no byte-order mark; it was read as ${utf16 === 'utf-16le' ? 'UTF-16 (little-endian)' : 'UTF-16 (big-endian)'}.`,
       );
-    } else if (bytes.includes(0)) {
+    } else if (countZeros(bytes) > Math.max(2, bytes.length / 1000)) {
+      // A stray NUL in a long text (a copy-paste accident) is dropped below; many of them mean binary data.
       return {
         ok: false,
         message: `“${name}” contains binary data (zero bytes), so it is not a text file. ${adviceFor('')}`,
@@ -279,8 +287,17 @@ export function decodeBytes(bytes: Uint8Array, name: string): DecodeResult {
   const controls = (sample.match(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g) ?? []).length;
   if (controls > 0 && controls / sample.length > 0.01)
     return { ok: false, message: `“${name}” looks like binary data, not text. ${adviceFor('')}` };
-  if (controls > 0) text = text.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
-
+  if (controls > 0 || sample.length < text.length) {
+    let removed = 0;
+    text = text.replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, () => {
+      removed++;
+      return '';
+    });
+    if (removed > 0)
+      notes.push(
+        `${removed} invisible control character${removed === 1 ? ' was' : 's were'} removed from “${name}”.`,
+      );
+  }
   /* eslint-enable no-control-regex */
 
   const normalised = normaliseLineEnds(text);
