@@ -204,3 +204,64 @@ test('a returning user gets their own (even empty) workspace, not the sample; a 
   await page.getByRole('button', { name: 'Restore previous workspace' }).click();
   await expect(page.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(2);
 });
+
+/** Reads or writes one idb-keyval entry (database "keyval-store", store "keyval") from inside the page. */
+function idb(page: Page, op: 'get' | 'set', key: string, value?: string): Promise<unknown> {
+  return page.evaluate(
+    ([op, key, value]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onupgradeneeded = () => open.result.createObjectStore('keyval');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('keyval', op === 'get' ? 'readonly' : 'readwrite');
+          const store = tx.objectStore('keyval');
+          const req = op === 'get' ? store.get(key) : store.put(value, key);
+          req.onsuccess = () => resolve(op === 'get' ? req.result : null);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    [op, key, value] as const,
+  );
+}
+
+test('a damaged saved workspace is kept aside, never overwritten, and the user is told', async ({ page }) => {
+  await loadSample(page);
+  const damaged = '{"state": {"sources": [{"id": 1}]}, "version": 1}';
+  await idb(page, 'set', 'parallax-workspace', damaged);
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Load sample' })).toBeVisible();
+  expect(await idb(page, 'get', 'parallax-workspace-unreadable')).toBe(damaged);
+  // Work goes on: a new workspace is saved normally.
+  await page.getByRole('button', { name: 'Load sample' }).click();
+  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(2);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(2);
+  expect(await idb(page, 'get', 'parallax-workspace-unreadable')).toBe(damaged);
+});
+
+test('the shell has no serious accessibility violations: empty state, dialog, export menu', async ({
+  page,
+}) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  test.setTimeout(120_000);
+  // The views have their own axe checks (e2e/views.spec.ts); here only the shell's own parts are scanned.
+  const serious = async (selector = 'body') =>
+    (await new AxeBuilder({ page }).include(selector).analyze()).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  await loadSample(page);
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  await expect(page.getByRole('button', { name: 'Load sample' })).toBeVisible();
+  expect(await serious()).toEqual([]);
+  await page.getByRole('button', { name: 'Restore previous workspace' }).click();
+  await page.getByRole('button', { name: 'Add source' }).click();
+  await expect(page.getByRole('dialog', { name: 'Add a source' })).toBeVisible();
+  expect(await serious('[role="dialog"]')).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('menu', { name: 'Export' })).toBeVisible();
+  expect(await serious('header')).toEqual([]);
+  expect(await serious('aside')).toEqual([]);
+});

@@ -17,7 +17,7 @@ export function Header() {
           Your articles never leave this browser.
         </p>
       </div>
-      <div className="flex flex-wrap items-center gap-3 print:hidden">
+      <div className="flex flex-wrap items-center gap-2 print:hidden">
         <SearchBox />
         <ThresholdSlider />
         <ExportMenu />

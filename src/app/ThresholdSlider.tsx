@@ -17,8 +17,8 @@ export function ThresholdSlider() {
       <input
         id={id}
         type="range"
-        min={0.1}
-        max={0.95}
+        min={0}
+        max={1}
         step={0.01}
         value={value}
         aria-valuetext={`${value.toFixed(2)}${threshold == null ? ' (default)' : ''}`}

@@ -51,10 +51,12 @@ export interface GuardOptions<S> {
   /** True when `next` holds the same facts as `prev` (compared by reference), so there is nothing to write. */
   readonly unchanged: (prev: S, next: S) => boolean;
   readonly onWriteError: (error: unknown) => void;
+  /** Where strings are kept; IndexedDB unless a test passes another. */
+  readonly base?: StateStorage;
 }
 
 export function createWorkspaceStorage<S>(opts: GuardOptions<S>): GuardedStorage<S> {
-  const json = createJSONStorage<S>(() => idbStateStorage);
+  const json = createJSONStorage<S>(() => opts.base ?? idbStateStorage);
   if (!json) throw new Error('Parallax could not set up saving in this browser.');
   let writable = false;
   let lastWritten: S | undefined;

@@ -67,7 +67,7 @@ export function SearchBox() {
 
   return (
     <div
-      className="relative w-72"
+      className="relative w-60"
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}
@@ -79,7 +79,6 @@ export function SearchBox() {
         placeholder="Search all sources"
         value={query}
         aria-controls={showResults ? listId : undefined}
-        aria-expanded={showResults}
         onChange={(e) => {
           setQuery(e.target.value);
           setOpen(true);
