@@ -204,7 +204,9 @@ class SourceContext {
       const after = this.text.slice(p.end, Math.min(to, p.end + 30));
       const next = /^\s*(,|[\p{Ll}][\p{L}'’-]*)/u.exec(after);
       if (!next) continue;
-      if (next[1] !== ',' && AFTER_BLOCKERS.has(next[1] as string)) continue;
+      // "Dr. Imran Qureshi of the University of Lowfield said": a full name keeps its affiliation.
+      const affiliation = /^(?:of|from|at)$/u.test(next[1] as string) && p.name.includes(' ');
+      if (next[1] !== ',' && AFTER_BLOCKERS.has(next[1] as string) && !affiliation) continue;
       return p;
     }
     return undefined;
@@ -424,6 +426,15 @@ function attributeBefore(site: Site, before: string, beforeStart: number): Attri
     const name = headName(s, true);
     if (name) return { speaker: name, verb, cue: true };
   }
+  // "… said an airline employee had told her, “…”": a common noun right before the verb is an unnamed speaker.
+  const preCore = pre.replace(new RegExp(String.raw`(?:\b${ADVERBS}\s+)*$`, 'u'), '');
+  if (
+    !/ing$/u.test(verb) &&
+    /\b\p{Ll}+\s*$/u.test(preCore) &&
+    !/\b(?:and|but|or|that|who|which|then|also)\s*$/u.test(preCore)
+  ) {
+    return { speaker: null, verb, cue: true };
+  }
   // Participles and reported clauses: "Putin remained skeptical, asserting that …", "But he questioned …, saying".
   const subj = ctx.subjectOf(beforeStart, beforeStart + pre.length);
   if (subj) return { speaker: subj.name, verb, cue: true };
@@ -500,13 +511,28 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
     // "“…strikes.” Putin said." cut into two sentences: a short next sentence that is only an attribution.
     if (!attr.cue && !parent && raw.closeAt >= 0 && !after.trim() && unitEnd) {
       const candidate = ctx.nextUnit(unitEnd);
-      const next = candidate && candidate.paragraph === unitEnd.paragraph ? candidate : undefined;
+      // The next sentence of the paragraph, or a dash line under the quote ("—Thomas Hale, chairman …").
+      const next =
+        candidate && (candidate.paragraph === unitEnd.paragraph || /^[—–]/u.test(candidate.text))
+          ? candidate
+          : undefined;
       if (next && countWords(next.text) <= 10 && !/[“”"«»„‘’]/u.test(next.text)) {
         const a = attributeAfter(site, next.text);
         if (a.cue && a.speaker) attr = a;
       }
     }
     if (!attr.cue) attr = attributeBefore(site, before, beforeStart);
+    // Headlines capitalise their verbs: "Coach Says Relegation Fight “Not Over Yet”".
+    if (!attr.cue && !parent && unitStart?.position === 'headline') {
+      const hv = new RegExp(String.raw`\b(?<verb>${VERB_ALT})\b`, 'iu').exec(before);
+      if (hv && hv.groups) {
+        attr = {
+          speaker: headName(before.slice(0, hv.index).trim(), false),
+          verb: lowerVerb(hv.groups.verb as string),
+          cue: true,
+        };
+      }
+    }
     if (SO_CALLED.test(before)) attr = NONE;
     // "… said the minister “…” and called the claims “…”": the second quote shares the first one's speaker.
     const prevResult = prevInSentence ? results.get(prevInSentence.id) : undefined;

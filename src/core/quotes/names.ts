@@ -18,7 +18,10 @@ const NOT_NAME = new Set(
 
 /** Titles and roles written before a name: everything up to the last of them is dropped. */
 const TITLE_WORDS = new Set(
+  // Role nouns written before a name ("Prosecutor Helen Marsh", "Ecologist Dr. Imran Qureshi").
   (
+    'prosecutor lawyer teacher volunteer ecologist scientist researcher doctor nurse student farmer resident ' +
+    'manager captain driver pilot engineer activist campaigner historian author novelist singer actor ' +
     'president presidents vice prime minister ministers secretary secretary-general chancellor premier spokesman ' +
     'spokeswoman spokesperson senator sen sen. rep rep. representative congressman congresswoman gov gov. governor ' +
     'mayor general gen gen. lieutenant lt lt. colonel col col. major maj maj. captain capt capt. sergeant sgt ' +
@@ -120,7 +123,9 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
       if (raw) {
         const { name, title } = stripTitles(raw);
         const nameToks = name.split(' ');
-        if (name && nameToks.every((t) => !TITLE_WORDS.has(t.toLowerCase()) || nameToks.length > 1)) {
+        // A phrase ending in a role noun ("Kestrel Coach", "U.S Secretary") names no one.
+        const lastTok = (nameToks[nameToks.length - 1] ?? '').toLowerCase();
+        if (name && !TITLE_WORDS.has(lastTok)) {
           out.push({
             start: from + run.start,
             end: from + run.end,

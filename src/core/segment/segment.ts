@@ -47,8 +47,12 @@ function paragraphBlocks(text: string): Span[] {
       const isLast = i === b.lines.length - 1;
       const next = b.lines[i + 1];
       const endsSentence = ENDS_LIKE_SENTENCE.test(line.text);
+      // A line starting with a dash right under a quote is its attribution ("—Thomas Hale, chairman"), not a heading.
       const nextIsHeadingLike =
-        next !== undefined && !ENDS_LIKE_SENTENCE.test(next.text) && countWords(next.text) <= 12;
+        next !== undefined &&
+        !ENDS_LIKE_SENTENCE.test(next.text) &&
+        countWords(next.text) <= 12 &&
+        !/^[—–-]/u.test(next.text);
       if (
         isLast ||
         (endsSentence && next !== undefined && /^[\p{Lu}\p{N}"“‘'«„]/u.test(next.text)) ||
