@@ -32,6 +32,8 @@ export interface SideBySideRowProps {
   /** 1-based position among all rows including the header, for aria-rowindex. */
   readonly ariaRowIndex: number;
   readonly focused: boolean;
+  /** The one row in the Tab order (roving tabindex): the focused row, else the first. */
+  readonly tabbable: boolean;
   /** Hovered unit and its partners, when any of them is in this row (else empty: lets memo skip the row). */
   readonly highlighted: ReadonlySet<string>;
   /** Unit picked with "Link…", if any; its source id is needed to offer "Link with selected" elsewhere. */
@@ -215,6 +217,7 @@ export const SideBySideRow = memo(function SideBySideRow({
   columns,
   ariaRowIndex,
   focused,
+  tabbable,
   highlighted,
   linkFrom,
   gridTemplate,
@@ -227,7 +230,7 @@ export const SideBySideRow = memo(function SideBySideRow({
       role="row"
       aria-rowindex={ariaRowIndex}
       data-group-id={row.groupId}
-      tabIndex={focused ? 0 : -1}
+      tabIndex={tabbable ? 0 : -1}
       onKeyDown={(e) => onRowKeyDown(e, row.groupId)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onRowFocus(row.groupId);

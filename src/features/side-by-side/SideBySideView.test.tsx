@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SideBySideView } from './SideBySideView.tsx';
 import { useParallax } from '../../state/store.ts';
@@ -141,6 +141,34 @@ describe('SideBySideView', () => {
     act(() => useParallax.getState().focusGroup('g6'));
     expect(useParallax.getState().ui.filter).toBe('all');
     expect(rowOf('The forum in Vladivostok')).toHaveAttribute('aria-current', 'true');
+  });
+
+  it('keeps one row in the Tab order and moves between rows with the arrow keys', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    const tabbable = bodyRows().filter((r) => r.getAttribute('tabindex') === '0');
+    expect(tabbable).toHaveLength(1);
+    act(() => tabbable[0]?.focus());
+    expect(useParallax.getState().ui.focusedGroupId).toBe('g0');
+    await user.keyboard('{ArrowDown}');
+    expect(useParallax.getState().ui.focusedGroupId).toBe('g1');
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('on Monday')));
+  });
+
+  it('does not steal focus when a re-compare replaces the rows', async () => {
+    const user = userEvent.setup();
+    render(
+      <>
+        <input aria-label="Outlet" />
+        <SideBySideView />
+      </>,
+    );
+    act(() => useParallax.getState().focusGroup('g3'));
+    await waitFor(() => expect(document.activeElement).toBe(rowOf('Macron said 35')));
+    await user.click(screen.getByRole('textbox', { name: 'Outlet' }));
+    act(() => useParallax.setState({ comparison: summitComparison() }));
+    await new Promise((r) => requestAnimationFrame(r));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Outlet' }));
   });
 
   it('highlights the partners of a hovered unit', async () => {

@@ -138,18 +138,24 @@ function SideBySideTable({
     scrollPaddingStart: headerHeight,
   });
 
-  // Focus follows ui.focusedGroupId: scroll the row into view, then (when asked) move keyboard focus onto it.
+  // Focus follows ui.focusedGroupId: scroll the row into view once per new id, then (unless the move came from
+  // a mouse action or the row itself) put keyboard focus on it. Handled ids are remembered so that a re-compare
+  // (new rows) while the user types elsewhere never scrolls or steals focus.
   const wantFocus = useRef(true);
-  const [pendingFilterReset, setPendingFilterReset] = useState(false);
+  const handled = useRef<string | null>(null);
   useEffect(() => {
-    if (!focusedGroupId) return;
+    if (!focusedGroupId) {
+      handled.current = null;
+      return;
+    }
+    if (handled.current === focusedGroupId) return;
     const idx = rows.findIndex((r) => r.groupId === focusedGroupId);
     if (idx < 0) {
       // The row is hidden by the filter: show everything rather than pretend the jump worked.
-      if (filter !== 'all' && model.rows.some((r) => r.groupId === focusedGroupId))
-        setPendingFilterReset(true);
+      if (filter !== 'all' && model.rows.some((r) => r.groupId === focusedGroupId)) setFilter('all');
       return;
     }
+    handled.current = focusedGroupId;
     virtualizer.scrollToIndex(idx, { align: 'center' });
     if (!wantFocus.current) {
       wantFocus.current = true;
@@ -170,12 +176,6 @@ function SideBySideTable({
     // virtualizer is stable for the component's life; rows identity changes when the data does.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusedGroupId, rows]);
-  useEffect(() => {
-    if (pendingFilterReset) {
-      setPendingFilterReset(false);
-      setFilter('all');
-    }
-  }, [pendingFilterReset, setFilter]);
 
   const goDifference = useCallback(
     (dir: 1 | -1, moveFocus: boolean) => {
@@ -225,7 +225,8 @@ function SideBySideTable({
   const onRowFocus = useCallback(
     (groupId: string) => {
       if (groupId !== focusedGroupId) {
-        wantFocus.current = false;
+        // The row already has focus and is on screen: no scrolling.
+        handled.current = groupId;
         focusGroup(groupId);
       }
     },
@@ -363,6 +364,7 @@ function SideBySideTable({
                       columns={model.columns}
                       ariaRowIndex={item.index + 2}
                       focused={row.groupId === focusedGroupId}
+                      tabbable={focusedIndex >= 0 ? item.index === focusedIndex : item.index === 0}
                       highlighted={rowHighlight(row)}
                       linkFrom={linkFrom}
                       gridTemplate={gridTemplate}
