@@ -4,7 +4,7 @@
 // avoid reading every word once), their ratio, and how the time grows when the input doubles.
 // Targets (issue 3): 50 x 2k words <= 500 ms and <= 20x the floor; doubling the input grows time by <= 2.3x.
 import { writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/core/compare.ts';
 import { tokenize } from '../src/core/align/tokens.ts';
@@ -110,6 +110,9 @@ const md = [
   '',
   `\`npm run bench\` on ${cpus().length} CPU cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
   `Median of ${RUNS} runs after a warm-up; the floor is one pass of the aligner's tokenizer over the same text.`,
+  `Load average when the run ended: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ')} (1 / 5 / 15 min). Figures from a busy machine are inflated; compare ratios, not absolutes.`,
   '',
   '| corpus | words | compare (ms) | floor (ms) | compare / floor | units | candidate pairs |',
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
