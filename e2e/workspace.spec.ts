@@ -265,3 +265,35 @@ test('the shell has no serious accessibility violations: empty state, dialog, ex
   expect(await serious('header')).toEqual([]);
   expect(await serious('aside')).toEqual([]);
 });
+
+test('files come in through "Add files" and by dropping them on the window', async ({ page }) => {
+  await loadSample(page);
+  await page.getByLabel('Add files').setInputFiles({
+    name: 'third-daily.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(THIRD_REPORT),
+  });
+  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(3);
+
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    const text =
+      'Fourth Wire\n\nLeaders met in Vladivostok on Friday to discuss security guarantees for Ukraine.';
+    dt.items.add(new File([text], 'fourth-wire.md', { type: 'text/markdown' }));
+    return dt;
+  });
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop files to add them')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByText('Drop files to add them')).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(4);
+
+  // The same article again is refused, naming the file and the source it duplicates.
+  await page.getByLabel('Add files').setInputFiles({
+    name: 'again.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(THIRD_REPORT),
+  });
+  await expect(page.getByText(/already added/).first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Sources' }).getByRole('listitem')).toHaveCount(4);
+});

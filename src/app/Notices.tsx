@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { Notice } from '../components/ui/Notice.tsx';
 import { exportWorkspace } from '../features/export/export-actions.ts';
 import type { Notice as NoticeData, NoticeActionKind } from '../state/slices/types.ts';
 import { useParallax } from '../state/store.ts';
+
+const INFO_NOTICE_MS = 12_000;
 
 function runAction(kind: NoticeActionKind): void {
   const s = useParallax.getState();
@@ -40,6 +43,16 @@ function NoticeList({ notices }: { readonly notices: readonly NoticeData[] }) {
  */
 export function Notices() {
   const notices = useParallax((s) => s.ui.notices);
+  const dismiss = useParallax((s) => s.dismissNotice);
+
+  // Plain information ("Added “Scopex”.") fades after a while; errors and notices with an action (Undo, Restore
+  // previous workspace) stay until the user dismisses them.
+  useEffect(() => {
+    const timers = notices
+      .filter((n) => n.tone === 'info' && !n.action)
+      .map((n) => setTimeout(() => dismiss(n.id), INFO_NOTICE_MS));
+    return () => timers.forEach(clearTimeout);
+  }, [notices, dismiss]);
   return (
     <div className="flex flex-col gap-1 px-4 empty:hidden print:hidden">
       <div role="alert" className="flex flex-col gap-1">

@@ -22,13 +22,14 @@ export function SearchBox() {
   const inputRef = useRef<HTMLInputElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
+  const showResults = open && deferred.trim().length >= 2;
+  // Built only while the user searches, and again only when the comparison or the outlet names change.
   const index = useMemo(() => {
-    if (!comparison) return null;
+    if (!comparison || !showResults) return null;
     const outlets = new Map(sources.map((s) => [s.id, s.outlet]));
     return buildSearchIndex(comparison, (id) => outlets.get(id) ?? id);
-  }, [comparison, sources]);
+  }, [comparison, sources, showResults]);
   const results = useMemo(() => index?.search(deferred) ?? [], [index, deferred]);
-  const showResults = open && deferred.trim().length >= 2;
 
   function choose(r: SearchEntry) {
     const s = useParallax.getState();
