@@ -180,15 +180,28 @@ export function diffUnits(
       complete: true,
     };
   }
+  // Most aligned pairs share their opening and closing words: trim them first so Myers only searches the middle.
+  let p = 0;
+  const max = Math.min(ka.length, kb.length);
+  while (p < max && ka[p] === kb[p]) p++;
+  let q = 0;
+  while (q < max - p && ka[ka.length - 1 - q] === kb[kb.length - 1 - q]) q++;
+  const ma = ka.slice(p, ka.length - q);
+  const mb = kb.slice(p, kb.length - q);
   // jsdiff reads its own clock (Date.now) for `timeout`; we only pass it when the caller opted into wall-clock
   // budgets by supplying `now`, so the default path is deterministic.
   const changes = now
-    ? diffArrays(ka, kb, { maxEditLength: o.maxEditLength, timeout: o.timeoutMs })
-    : diffArrays(ka, kb, { maxEditLength: o.maxEditLength });
+    ? diffArrays(ma, mb, { maxEditLength: o.maxEditLength, timeout: o.timeoutMs })
+    : diffArrays(ma, mb, { maxEditLength: o.maxEditLength });
   if (!changes) return { parts: buildParts(a, b, ta, tb, coarseOps(ta, tb)), complete: false };
-  const ops = changes.map((c) => ({
-    op: c.added ? ('insert' as const) : c.removed ? ('delete' as const) : ('equal' as const),
-    count: c.value.length,
-  }));
+  const ops: { op: DiffPart['op']; count: number }[] = [];
+  if (p) ops.push({ op: 'equal', count: p });
+  for (const c of changes) {
+    ops.push({
+      op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
+      count: c.value.length,
+    });
+  }
+  if (q) ops.push({ op: 'equal', count: q });
   return { parts: buildParts(a, b, ta, tb, ops), complete: true };
 }
