@@ -113,3 +113,35 @@ describe('cleanSource properties', () => {
     );
   });
 });
+
+describe('datelines', () => {
+  it.each([
+    ['KYIV, Ukraine (AP) — Russia launched drones.', 'KYIV, Ukraine (AP) —'],
+    ['WASHINGTON — The Senate voted.', 'WASHINGTON —'],
+    ['LONDON, March 3 (AFP) – Prices rose.', 'LONDON, March 3 (AFP) –'],
+    ['Kyiv (Reuters) - Ukraine said.', 'Kyiv (Reuters) -'],
+    ['BERLIN/PARIS (Reuters) - Leaders met.', 'BERLIN/PARIS (Reuters) -'],
+  ])('reads “%s”', (text, dateline) => {
+    expect(clean(text).dateline?.text).toBe(dateline);
+  });
+
+  it.each([
+    'NATO - the alliance - said.',
+    'Speaking at the forum (Reuters) - Putin said.',
+    'Putin Said - Again',
+  ])('finds no dateline in “%s”', (text) => {
+    expect(clean(text).dateline).toBeUndefined();
+  });
+});
+
+describe('adverts and navigation', () => {
+  it('removes placeholders and breadcrumbs but not sentences that mention them', () => {
+    const text =
+      'Home › World › Europe\n\nThe talks resumed on Monday.\n\nAdvertisement\n\nThe advertisement campaign was criticised at home and in the news.';
+    const r = clean(text);
+    expect(r.removals.map((x) => [x.kind, x.text])).toEqual([
+      ['navigation', 'Home › World › Europe'],
+      ['advert', 'Advertisement'],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import type { Dateline, Removal, SourceInput, Span } from '../model.ts';
 import type { CleanOptions } from '../options.ts';
 import { findDateline } from './dateline.ts';
 import { splitBlocks, splitLines, trimSpan } from './lines.ts';
+import { advertRule } from './rules/advert.ts';
 import { authorBioRule } from './rules/author-bio.ts';
 import { bylineRule } from './rules/byline.ts';
 import { newsletterRule } from './rules/newsletter.ts';
@@ -30,6 +31,7 @@ const RULES: readonly CleanRule[] = [
   newsletterRule,
   sharePromptRule,
   photoCreditRule,
+  advertRule,
 ];
 
 /** Keep a disjoint set: sort by start, then longest first; drop anything overlapping an accepted range. */

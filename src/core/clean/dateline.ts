@@ -8,13 +8,13 @@ import type { Line } from './lines.ts';
 
 const MONTH = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?`;
 const DATE = String.raw`(?:${MONTH}\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+${MONTH}(?:\s+\d{4})?)`;
-const PLACE_CAPS = String.raw`\p{Lu}[\p{Lu}\p{M} .'’\-]{1,40}`;
+const PLACE_CAPS = String.raw`\p{Lu}[\p{L}\p{M} .'’/-]{1,40}?`;
 const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?`;
 const AGENCY = String.raw`\((?<agency>[\p{L}][\p{L} .&-]{0,30})\)`;
 const DASH = String.raw`\s*[-–—]{1,2}\s*`;
 
 const DATELINE = new RegExp(
-  String.raw`^(?<place>${PLACE_CAPS})(?<region>${REGION})(?:,\s*(?<date>${DATE}))?\s*(?:${AGENCY})?${DASH}(?=\S)`,
+  String.raw`^(?<place>${PLACE_CAPS})(?<region>${REGION})(?:,\s*(?<date>${DATE}))?\s*(?:${AGENCY})?${DASH}(?=["“‘«]?[\p{Lu}\p{N}])`,
   'u',
 );
 
@@ -34,6 +34,9 @@ export function findDateline(
     // Capitals only ("MOSCOW"), at least 3 letters; or an agency in brackets after a place ("Kyiv (AP) —").
     const letters = place.replace(/[^\p{L}]/gu, '');
     if (letters.length < 3 || (letters !== letters.toUpperCase() && !agency)) continue;
+    // A mixed-case place ("Kyiv (Reuters) -") is a short proper name, not the start of a sentence.
+    if (letters !== letters.toUpperCase() && !place.split(/[\s/]+/u).every((w) => /^\p{Lu}/u.test(w)))
+      continue;
     const raw = m[0].replace(/\s+$/u, '');
     const region = (m.groups.region ?? '').replace(/^,\s*/u, '');
     return {
