@@ -67,12 +67,18 @@ export function groupUnits(input: GroupInput): number[][] {
 
   const edges = input.scored.filter((e) => e[2] >= threshold);
   edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
-  const refused = new Set<string>();
+  const refused = new Set<number>();
+  // Stamp per source: which sources the cluster being checked holds (avoids a Set per merge attempt).
+  let sourceCount = 0;
+  for (let u = 0; u < n; u++) sourceCount = Math.max(sourceCount, sourceOf[u]! + 1);
+  const stamp = new Int32Array(sourceCount);
+  let stampId = 0;
   for (const [i, j, s] of edges) {
     const a = clusterOf[i]!;
     const b = clusterOf[j]!;
     if (a === b) continue;
-    const key = a < b ? `${a}:${b}` : `${b}:${a}`;
+    // Cluster ids stay below 2n, so this numeric key is exact and unique per unordered pair.
+    const key = a < b ? a * 2 * n + b : b * 2 * n + a;
     if (refused.has(key)) continue;
     const ma = members.get(a)!;
     const mb = members.get(b)!;
@@ -85,8 +91,9 @@ export function groupUnits(input: GroupInput): number[][] {
 
   function canMerge(ma: readonly number[], mb: readonly number[], s: number): boolean {
     // Source constraint, with the 1:n exception for a single split sentence.
-    const sourcesA = new Set(ma.map((u) => sourceOf[u]!));
-    const clash = mb.filter((u) => sourcesA.has(sourceOf[u]!));
+    stampId++;
+    for (const u of ma) stamp[sourceOf[u]!] = stampId;
+    const clash = mb.filter((u) => stamp[sourceOf[u]!] === stampId);
     if (clash.length > 0) {
       const single = ma.length === 1 ? ma[0]! : mb.length === 1 ? mb[0]! : -1;
       if (single < 0 || clash.length > 1 || s < threshold + ONE_TO_N_MARGIN) return false;
