@@ -25,6 +25,16 @@ import {
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** The reference point "plain word overlap": Jaccard of the lower-cased word sets, measured the same way. */
+export function wordOverlap(a: string, b: string): number {
+  const wa = new Set(a.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const wb = new Set(b.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  const union = wa.size + wb.size - shared;
+  return union === 0 ? 0 : shared / union;
+}
+
 function arg(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
@@ -37,7 +47,14 @@ export function evalMrpc(file: string) {
   const cv = crossValidateThreshold(scores, labels, 10);
   const production = PARAPHRASE_THRESHOLD;
   const atProduction = confusion(scores, labels, production);
+  const overlap = pairs.map((p) => wordOverlap(p.a, p.b));
+  const overlapCv = crossValidateThreshold(overlap, labels, 10);
   return {
+    baselineWordOverlap: {
+      accuracy: round(overlapCv.accuracy),
+      f1: round(overlapCv.f1),
+      auc: round(rocAuc(overlap, labels)),
+    },
     pairs: pairs.length,
     cv: {
       accuracy: round(cv.accuracy),
@@ -217,6 +234,12 @@ export function evalEcb(dir: string) {
     },
     pairScore: {
       auc: round(rocAuc(aucScores, aucLabels)),
+      baselineWordOverlapAuc: round(
+        rocAuc(
+          [...aligned, ...hard].map((p) => wordOverlap(p.a, p.b)),
+          aucLabels,
+        ),
+      ),
       aucLabelledOnly: round(rocAuc(alignedScores, labels)),
       aucVsHardNegatives: round(
         rocAuc(
