@@ -50,7 +50,7 @@ export function App() {
         <div className="flex min-h-0 flex-1 print:block">
           <aside
             aria-label="Workspace"
-            className="flex w-80 shrink-0 flex-col gap-6 overflow-auto border-r border-neutral-300 bg-neutral-50 p-3 dark:border-neutral-700 dark:bg-neutral-950 print:hidden"
+            className="flex w-72 shrink-0 xl:w-80 flex-col gap-6 overflow-auto border-r border-neutral-300 bg-neutral-50 p-3 dark:border-neutral-700 dark:bg-neutral-950 print:hidden"
           >
             <SourcesPanel />
             <CorrectionsPanel />

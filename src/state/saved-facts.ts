@@ -6,11 +6,16 @@ import { migrateWorkspace } from '../ingest/workspace.ts';
 import { WORKSPACE_VERSION } from '../lib/workspace-model.ts';
 import type { WorkspaceFacts } from './selectors/workspace.ts';
 
+/** The saved value is there but is not a workspace this Parallax can read. */
+export class UnreadableWorkspaceError extends Error {
+  override name = 'UnreadableWorkspaceError';
+}
+
 function factsOf(persisted: unknown, fromVersion: number): WorkspaceFacts {
   const r = migrateWorkspace(persisted, fromVersion);
   // Thrown, not returned: zustand's persist turns it into a hydration error, which the store reports and which
   // keeps the saved value aside instead of overwriting it (see store.ts, onRehydrateStorage).
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new UnreadableWorkspaceError(r.message);
   const { sources, options, corrections } = r.workspace;
   return { sources, options, corrections };
 }

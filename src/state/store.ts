@@ -20,7 +20,7 @@ import { createSourcesSlice } from './slices/sources.ts';
 import type { ParallaxState } from './slices/types.ts';
 import { createUiSlice } from './slices/ui.ts';
 import { createWorkspaceSlice } from './slices/workspace.ts';
-import { migrateSavedFacts, readSavedFacts } from './saved-facts.ts';
+import { UnreadableWorkspaceError, migrateSavedFacts, readSavedFacts } from './saved-facts.ts';
 
 export type { ParallaxState } from './slices/types.ts';
 
@@ -64,16 +64,29 @@ export const useParallax = create<ParallaxState>()(
       onRehydrateStorage: () => (_state, error) => {
         const store = useParallax.getState();
         if (error) {
-          foundSaved = true;
-          // Keep the unreadable value aside before anything can be written over it.
-          void keepUnreadableWorkspace().finally(() => {
-            storage.enableWrites();
+          if (!(error instanceof UnreadableWorkspaceError) && !(error instanceof SyntaxError)) {
+            // Reading failed (storage blocked or broken), not the data. Whatever is saved may be intact, so this
+            // session must not write over it: writes stay off and the user is told to export instead.
             store.notify(
               'error',
-              `Your saved workspace could not be opened (${error instanceof Error ? error.message : String(error)}). It was kept aside unchanged; this is a fresh workspace.`,
+              `This browser does not let Parallax read its saved work (${error instanceof Error ? error.message : String(error)}). Changes in this session will not be saved here: export the workspace to keep them.`,
+              { kind: 'export-workspace', label: 'Export workspace' },
             );
             store.setHydrated(false);
-          });
+            return;
+          }
+          foundSaved = true;
+          // Keep the unreadable value aside before anything can be written over it.
+          void keepUnreadableWorkspace()
+            .catch(() => undefined)
+            .finally(() => {
+              storage.enableWrites();
+              store.notify(
+                'error',
+                `Your saved workspace could not be opened: ${error.message} It was kept aside unchanged; this is a fresh workspace.`,
+              );
+              store.setHydrated(false);
+            });
           return;
         }
         storage.enableWrites();
