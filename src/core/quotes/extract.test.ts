@@ -188,3 +188,15 @@ describe('extractQuotes properties', () => {
     );
   });
 });
+
+describe('terms versus speech', () => {
+  it('keeps a scare quote a term even when a later clause has “he said”; attributes “Analysts say …” to nobody', () => {
+    const qs = quotes(
+      'Talks Go On\n\nThe “special military operation” continues, he said. Analysts say the plan is “unworkable and dangerous”. The so-called “peace plan” was published.',
+    );
+    expect(find(qs, 'special military operation')).toMatchObject({ kind: 'term', verb: null });
+    expect(find(qs, 'unworkable')).toMatchObject({ kind: 'speech', verb: 'say' });
+    expect(find(qs, 'unworkable').speakerText).toBeUndefined();
+    expect(find(qs, 'peace plan')).toMatchObject({ kind: 'term' });
+  });
+});

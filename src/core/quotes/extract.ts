@@ -38,6 +38,9 @@ const DETERMINER_BEFORE =
   /(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that))\s+$/iu;
 const PRONOUN_ONLY = /^(?:he|she|they|i|we)$/iu;
 const PERSONAL = /^(?:he|she|his|her)$/iu;
+/** An attribution after a quote starts with its subject: a pronoun, a name or title, or a determiner ("a spokesman"). */
+const SUBJECT_START =
+  /^[\s,;:]*(?:\p{Lu}|(?:he|she|they|we|i|the|a|an|his|her|their|its|one|another|two|three|several|some|many|local|senior|officials?)\b)/u;
 const COORDINATED = /^\s*(?:and|but|or|while)\b/iu;
 const SO_CALLED = /(?:so[- ]called|dubbed|self-styled|self-proclaimed|what (?:it|they) calls?)\s*$/iu;
 /** Words after which a name is an object, not a subject ("with Zelenskiy", "hosted Putin"). */
@@ -356,7 +359,8 @@ function attributeAfter(site: Site, after: string): Attribution {
     sf &&
     sf.groups &&
     countWords(sf.groups.subj as string) <= 12 &&
-    !COORDINATED.test(sf.groups.subj as string)
+    !COORDINATED.test(sf.groups.subj as string) &&
+    (SUBJECT_START.test(sf.groups.subj as string) || headName(sf.groups.subj as string, false) !== null)
   ) {
     return {
       speaker: resolveSubject(site, sf.groups.subj as string),

@@ -12,7 +12,11 @@ const NOT_NAME = new Set(
     'earlier later today yesterday tomorrow tonight monday tuesday wednesday thursday friday saturday sunday ' +
     'january february march april may june july august september october november december ' +
     'jan feb mar apr jun jul aug sep sept oct nov dec speaking asked according despite instead during under over ' +
-    'mr mrs ms dr prof sir dame st'
+    'mr mrs ms dr prof sir dame st ' +
+    // Sentence-initial plural nouns that attribute quotes without naming anyone ("Analysts say …").
+    'analysts critics experts officials residents witnesses protesters supporters opponents observers diplomats ' +
+    'sources lawmakers voters investors economists scientists researchers doctors workers locals activists ' +
+    'authorities prosecutors police organisers organizers villagers passengers'
   ).split(' '),
 );
 

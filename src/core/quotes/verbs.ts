@@ -100,7 +100,24 @@ function inflect(base: string): string[] {
   ];
 }
 
-export const SPEECH_VERBS: readonly string[] = [...new Set(BASES.flatMap(inflect))].sort(
+/** Base forms that attribute as often as they do anything else: "Analysts say …", "Critics call it …". */
+const BARE = [
+  'say',
+  'tell',
+  'add',
+  'warn',
+  'claim',
+  'insist',
+  'argue',
+  'write',
+  'admit',
+  'deny',
+  'predict',
+  'call',
+  'describe',
+];
+
+export const SPEECH_VERBS: readonly string[] = [...new Set([...BARE, ...BASES.flatMap(inflect)])].sort(
   (a, b) => b.length - a.length || a.localeCompare(b),
 );
 
