@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { INPUT_CLASS } from '../../components/ui/TextField.tsx';
 import { FOCUS_RING } from '../../components/ui/Button.tsx';
 import { useParallax } from '../../state/store.ts';
@@ -30,6 +30,20 @@ export function SearchBox() {
     return buildSearchIndex(comparison, (id) => outlets.get(id) ?? id);
   }, [comparison, sources, showResults]);
   const results = useMemo(() => index?.search(deferred) ?? [], [index, deferred]);
+
+  // "/" jumps to the search box from anywhere except a text field (the convention of many reading apps).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)))
+        return;
+      e.preventDefault();
+      inputRef.current?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   function choose(r: SearchEntry) {
     const s = useParallax.getState();
@@ -77,7 +91,8 @@ export function SearchBox() {
         ref={inputRef}
         type="search"
         aria-label="Search all sources"
-        placeholder="Search all sources"
+        placeholder="Search all sources (/)"
+        aria-keyshortcuts="/"
         value={query}
         aria-controls={showResults ? listId : undefined}
         onChange={(e) => {
