@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { classifyRelation } from './relation.ts';
 import { findDiscrepancies } from './facts.ts';
 import { diffUnits } from './word-diff.ts';
@@ -60,5 +61,52 @@ describe('classifyRelation', () => {
       'conflicting',
     );
     expect(label('The talks were held on Friday.', 'The talks were held on Monday.')).toBe('conflicting');
+  });
+});
+
+describe('classifyRelation properties', () => {
+  const sentence = fc
+    .array(
+      fc.constantFrom(
+        'Putin',
+        'said',
+        'warned',
+        'troops',
+        'on',
+        'Friday',
+        'Monday',
+        '26',
+        'twenty-six',
+        '35',
+        'the',
+        'Zelenskiy',
+        'Zelenskyy',
+        ',',
+        'Sept',
+        '5',
+        'in',
+        'Moscow',
+        'Prime Minister Keir Starmer',
+        'Prime Minister Rishi Sunak',
+        '45%',
+        '2014',
+      ),
+      { maxLength: 25 },
+    )
+    .map((ws) => ws.join(' '));
+  it('does not depend on which unit is a and which is b (source order independence)', () => {
+    fc.assert(
+      fc.property(sentence, sentence, (x, y) => {
+        expect(label(x, y)).toBe(label(y, x));
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('labels a sentence identical to itself', () => {
+    fc.assert(
+      fc.property(sentence, (x) => {
+        expect(label(x, x)).toBe('identical');
+      }),
+    );
   });
 });
