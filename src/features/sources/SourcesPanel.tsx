@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ingestPastedHtml, ingestPastedText, type IngestProblem } from '../../ingest/ingest.ts';
 import { useParallax } from '../../state/store.ts';
@@ -66,6 +66,8 @@ export function SourcesPanel() {
     })),
   );
 
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
   const infoById = useMemo(() => new Map(comparison?.sources.map((s) => [s.id, s]) ?? []), [comparison]);
   const problemsById = useMemo(() => {
     const m = new Map<string, string[]>();
@@ -78,7 +80,7 @@ export function SourcesPanel() {
 
   return (
     <section aria-labelledby="sources-heading" className="flex flex-col gap-3">
-      <h2 id="sources-heading" className="text-base font-semibold">
+      <h2 id="sources-heading" ref={headingRef} tabIndex={-1} className="text-base font-semibold">
         Sources <span className="font-normal text-neutral-700 dark:text-neutral-300">({sources.length})</span>
       </h2>
       <AddSourceActions />
@@ -93,7 +95,11 @@ export function SourcesPanel() {
             isLast={i === sources.length - 1}
             onUpdate={(patch) => actions.updateSource(doc.id, patch)}
             onMove={(delta) => actions.moveSource(doc.id, delta)}
-            onRemove={() => actions.removeSource(doc.id)}
+            onRemove={() => {
+              actions.removeSource(doc.id);
+              // The focused button is gone with its source: keep keyboard users in the list, not at the page top.
+              headingRef.current?.focus();
+            }}
             onRestore={(rid) => actions.restoreRemoval(doc.id, rid)}
             onUnrestore={(rid) => actions.unrestoreRemoval(doc.id, rid)}
           />
