@@ -1,6 +1,7 @@
 // Scrollbar markers: where the differences are in the whole (filtered) list, as ticks beside the table. A mouse
 // shortcut only; keyboard and screen-reader users have "Next difference" / "Previous difference" and j / k, so
 // the strip is hidden from assistive technology.
+import { memo } from 'react';
 import type { Row } from '../../state/selectors/side-by-side.ts';
 
 export interface DifferenceMarkersProps {
@@ -12,7 +13,12 @@ export interface DifferenceMarkersProps {
 /** At most one tick per 0.5% of the height: 2,000 differences still draw 200 ticks, not 2,000. */
 const BUCKETS = 200;
 
-export function DifferenceMarkers({ rows, indices, onJump }: DifferenceMarkersProps) {
+/** Memoised: the table re-renders on every scroll frame, the markers only when the rows change. */
+export const DifferenceMarkers = memo(function DifferenceMarkers({
+  rows,
+  indices,
+  onJump,
+}: DifferenceMarkersProps) {
   if (rows.length === 0) return null;
   const ticks = new Map<number, { index: number; kind: 'conflict' | 'omission' | 'wording' }>();
   for (const i of indices) {
@@ -50,4 +56,4 @@ export function DifferenceMarkers({ rows, indices, onJump }: DifferenceMarkersPr
       ))}
     </div>
   );
-}
+});

@@ -39,6 +39,11 @@ export interface SideBySideRowProps {
   /** Unit picked with "Link…", if any; its source id is needed to offer "Link with selected" elsewhere. */
   readonly linkFrom: { readonly unitId: string; readonly sourceId: string } | null;
   readonly gridTemplate: string;
+  /**
+   * Source columns to render (indices into `columns`). With many sources only those in the horizontal viewport
+   * are rendered; each cell is placed in its own grid track and carries aria-colindex, so the table stays whole.
+   */
+  readonly visibleColumns: readonly number[];
   readonly actions: RowActions;
   readonly onRowKeyDown: (e: KeyboardEvent<HTMLDivElement>, groupId: string) => void;
   readonly onRowFocus: (groupId: string) => void;
@@ -50,12 +55,16 @@ function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
   return (
     <div
       role="cell"
+      aria-colindex={1}
+      style={{ gridColumn: 1 }}
       className="sticky left-0 z-10 flex flex-col items-start gap-1 border-r border-neutral-300 bg-white p-2 text-xs dark:border-neutral-600 dark:bg-neutral-900"
     >
       {row.relation ? (
         <Badge tone={RELATION_TONE[row.relation]}>{RELATION_LABEL[row.relation]}</Badge>
       ) : (
-        <Badge>Only in one source</Badge>
+        <span className="font-medium text-neutral-800 dark:text-neutral-200">
+          Only in {row.cells.find((c) => !c.omitted)?.outlet ?? 'one source'}
+        </span>
       )}
       <span className="tabular-nums text-neutral-700 dark:text-neutral-300">
         <span className="sr-only">Score </span>
@@ -169,11 +178,14 @@ function UnitBlock({
 
 function SourceCell({
   cell,
+  column,
   highlighted,
   linkFrom,
   actions,
 }: {
   cell: Cell;
+  /** 0-based source column; the grid track is column + 2 (the match column comes first). */
+  column: number;
   highlighted: ReadonlySet<string>;
   linkFrom: SideBySideRowProps['linkFrom'];
   actions: RowActions;
@@ -182,6 +194,8 @@ function SourceCell({
     return (
       <div
         role="cell"
+        aria-colindex={column + 2}
+        style={{ gridColumn: column + 2 }}
         className="border-r border-neutral-200 p-2 text-sm italic text-neutral-700 dark:border-neutral-700 dark:text-neutral-300"
       >
         <span aria-hidden="true" className="mr-1 not-italic">
@@ -194,6 +208,8 @@ function SourceCell({
   return (
     <div
       role="cell"
+      aria-colindex={column + 2}
+      style={{ gridColumn: column + 2 }}
       className={`flex flex-col gap-2 border-r border-neutral-200 p-2 text-sm dark:border-neutral-700 ${
         cell.isReference ? 'bg-neutral-50 dark:bg-neutral-800/60' : ''
       }`}
@@ -221,6 +237,7 @@ export const SideBySideRow = memo(function SideBySideRow({
   highlighted,
   linkFrom,
   gridTemplate,
+  visibleColumns,
   actions,
   onRowKeyDown,
   onRowFocus,
@@ -244,15 +261,20 @@ export const SideBySideRow = memo(function SideBySideRow({
       style={{ gridTemplateColumns: gridTemplate }}
     >
       <MatchCell row={row} onUndo={() => actions.onUndoCorrections(row.groupId)} />
-      {row.cells.map((c, i) => (
-        <SourceCell
-          key={columns[i]?.sourceId ?? i}
-          cell={c}
-          highlighted={highlighted}
-          linkFrom={linkFrom}
-          actions={actions}
-        />
-      ))}
+      {visibleColumns.map((i) => {
+        const c = row.cells[i];
+        if (!c) return null;
+        return (
+          <SourceCell
+            key={columns[i]?.sourceId ?? i}
+            cell={c}
+            column={i}
+            highlighted={highlighted}
+            linkFrom={linkFrom}
+            actions={actions}
+          />
+        );
+      })}
     </div>
   );
 });

@@ -7,6 +7,8 @@ import { SideBySideView } from './SideBySideView.tsx';
 import { useParallax } from '../../state/store.ts';
 import { SCOPEX, WIRE, summitComparison, summitDocs } from '../../test/fixtures/comparison-summit.ts';
 import { fakeLayout, loadComparison } from '../../test/fixtures/comparison-store.ts';
+import { largeComparison } from '../../test/fixtures/comparison-large.ts';
+import type { SourceDoc } from '../../lib/workspace-model.ts';
 
 beforeAll(fakeLayout);
 beforeEach(() => loadComparison(summitComparison(), summitDocs()));
@@ -180,6 +182,22 @@ describe('SideBySideView', () => {
       e.getAttribute('data-unit-id'),
     );
     expect(lit.sort()).toEqual([`${WIRE}:u1`, `${SCOPEX}:u1`, 'c-daily:u0'].sort());
+  });
+
+  it('renders only the columns in view when there are many sources, keeping aria-colindex', () => {
+    const big = largeComparison(12, 6);
+    loadComparison(
+      big,
+      big.sources.map((src) => ({ ...summitDocs()[0], id: src.id, outlet: src.outlet }) as SourceDoc),
+    );
+    render(<SideBySideView />);
+    expect(table()).toHaveAttribute('aria-colcount', '13');
+    const headers = within(table()).getAllByRole('columnheader');
+    // 1200 px wide viewport: the match column and about five 240 px source columns, plus one of overscan.
+    expect(headers.length).toBeLessThan(13);
+    expect(headers.map((h) => h.getAttribute('aria-colindex'))).toEqual(headers.map((_, i) => String(i + 1)));
+    const firstRowCells = within(bodyRows()[0] as HTMLElement).getAllByRole('cell');
+    expect(firstRowCells).toHaveLength(headers.length);
   });
 
   it('explains an empty workspace instead of showing an empty table', () => {

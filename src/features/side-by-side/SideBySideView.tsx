@@ -31,6 +31,13 @@ import { SideBySideToolbar } from './SideBySideToolbar.tsx';
 import { DifferenceMarkers } from './DifferenceMarkers.tsx';
 
 const EMPTY: ReadonlySet<string> = new Set();
+/** Width of the match column and of each source column, in rem. */
+const MATCH_REM = 7.5;
+const COLUMN_REM = 15;
+/** Above this many sources, columns are windowed horizontally (issue 4: 50 sources must scroll smoothly). */
+const WINDOW_COLUMNS_ABOVE = 6;
+/** Columns rendered beyond each edge of the viewport, so a quick horizontal scroll shows no blank. */
+const COLUMN_OVERSCAN = 1;
 
 function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -123,6 +130,32 @@ function SideBySideTable({
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
   const [headerHeight, setHeaderHeight] = useState(40);
+
+  const cols = model.columns.length;
+  const windowed = cols > WINDOW_COLUMNS_ABOVE;
+  const [columnRange, setColumnRange] = useState<readonly [number, number]>([0, WINDOW_COLUMNS_ABOVE]);
+  const updateColumns = useCallback(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const colPx = COLUMN_REM * rem;
+    const left = el.scrollLeft - MATCH_REM * rem;
+    const first = Math.max(0, Math.floor(left / colPx) - COLUMN_OVERSCAN);
+    const last = Math.min(cols - 1, Math.ceil((left + el.clientWidth) / colPx) + COLUMN_OVERSCAN);
+    setColumnRange((cur) => (cur[0] === first && cur[1] === last ? cur : [first, last]));
+  }, [cols]);
+  useLayoutEffect(() => {
+    if (!windowed) return;
+    updateColumns();
+    window.addEventListener('resize', updateColumns);
+    return () => window.removeEventListener('resize', updateColumns);
+  }, [windowed, updateColumns]);
+  const visibleColumns = useMemo(() => {
+    const [first, last] = windowed ? columnRange : [0, cols - 1];
+    const out: number[] = [];
+    for (let i = first; i <= Math.min(last, cols - 1); i++) out.push(i);
+    return out;
+  }, [windowed, columnRange, cols]);
   useLayoutEffect(() => {
     const h = headerRef.current?.offsetHeight;
     if (h && h !== headerHeight) setHeaderHeight(h);
@@ -259,6 +292,14 @@ function SideBySideTable({
     [hoverUnit, addCorrection, removeCorrection, unitSource, comparison, model.rows, corrections],
   );
 
+  const jumpToRow = useCallback(
+    (i: number) => {
+      wantFocus.current = false;
+      focusGroup(rows[i]?.groupId ?? null);
+    },
+    [rows, focusGroup],
+  );
+
   const highlight = useMemo(() => {
     if (!hoveredUnitId) return EMPTY;
     return new Set([hoveredUnitId, ...(model.partners.get(hoveredUnitId) ?? [])]);
@@ -266,9 +307,11 @@ function SideBySideTable({
   const rowHighlight = (row: Row) =>
     highlight.size && row.cells.some((c) => c.units.some((u) => highlight.has(u.unitId))) ? highlight : EMPTY;
 
-  const cols = model.columns.length;
-  const gridTemplate = `9rem repeat(${cols}, minmax(17rem, 1fr))`;
-  const minWidth = `calc(9rem + ${cols} * 17rem)`;
+  // Few sources: columns share the width. Many: fixed-width columns, rendered only when scrolled into view.
+  const gridTemplate = windowed
+    ? `${MATCH_REM}rem repeat(${cols}, ${COLUMN_REM}rem)`
+    : `${MATCH_REM}rem repeat(${cols}, minmax(${COLUMN_REM}rem, 1fr))`;
+  const minWidth = `calc(${MATCH_REM}rem + ${cols} * ${COLUMN_REM}rem)`;
   const items = virtualizer.getVirtualItems();
   const diffAt = focusedIndex >= 0 ? diffs.indexOf(focusedIndex) + 1 : 0;
 
@@ -308,6 +351,7 @@ function SideBySideTable({
       <div className="relative flex min-h-0 flex-1 gap-1">
         <div
           ref={scrollRef}
+          onScroll={windowed ? updateColumns : undefined}
           role="table"
           aria-label="Side by side"
           aria-rowcount={rows.length + 1}
@@ -324,20 +368,34 @@ function SideBySideTable({
               >
                 <div
                   role="columnheader"
+                  aria-colindex={1}
+                  style={{ gridColumn: 1 }}
                   className="sticky left-0 z-10 bg-neutral-100 p-2 dark:bg-neutral-800"
                 >
                   Match
                 </div>
-                {model.columns.map((c) => (
-                  <div role="columnheader" key={c.sourceId} className="truncate p-2" title={c.outlet}>
-                    {c.outlet}
-                    {c.isReference && (
-                      <span className="ml-1 font-normal text-neutral-700 dark:text-neutral-300">
-                        (reference)
-                      </span>
-                    )}
-                  </div>
-                ))}
+                {visibleColumns
+                  .map((i) => model.columns[i])
+                  .map(
+                    (c, k) =>
+                      c && (
+                        <div
+                          role="columnheader"
+                          key={c.sourceId}
+                          aria-colindex={(visibleColumns[k] ?? 0) + 2}
+                          style={{ gridColumn: (visibleColumns[k] ?? 0) + 2 }}
+                          className="truncate p-2"
+                          title={c.outlet}
+                        >
+                          {c.outlet}
+                          {c.isReference && (
+                            <span className="ml-1 font-normal text-neutral-700 dark:text-neutral-300">
+                              (reference)
+                            </span>
+                          )}
+                        </div>
+                      ),
+                  )}
               </div>
             </div>
             <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -368,6 +426,7 @@ function SideBySideTable({
                       highlighted={rowHighlight(row)}
                       linkFrom={linkFrom}
                       gridTemplate={gridTemplate}
+                      visibleColumns={visibleColumns}
                       actions={actions}
                       onRowKeyDown={onRowKeyDown}
                       onRowFocus={onRowFocus}
@@ -378,14 +437,7 @@ function SideBySideTable({
             </div>
           </div>
         </div>
-        <DifferenceMarkers
-          rows={rows}
-          indices={diffs}
-          onJump={(i) => {
-            wantFocus.current = false;
-            focusGroup(rows[i]?.groupId ?? null);
-          }}
-        />
+        <DifferenceMarkers rows={rows} indices={diffs} onJump={jumpToRow} />
       </div>
     </section>
   );
