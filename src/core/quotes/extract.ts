@@ -15,10 +15,11 @@ import { findQuoteSpans } from './marks.ts';
 import type { RawQuote } from './marks.ts';
 import { findNamePhrases, givenNameOf, looksLikeOrganisation, normaliseName, surnameOf } from './names.ts';
 import type { NamePhrase } from './names.ts';
-import { VERB_ALT, WEAK_VERBS } from './verbs.ts';
+import { SPEECH_VERB_SET, VERB_ALT, WEAK_VERBS } from './verbs.ts';
 
 // Verbs are matched in lower case only: "Green Claims" in a headline is not an attribution.
 const ADVERBS = String.raw`(?:also|later|then|again|previously|once|quickly|simply|repeatedly|has|had|have|would|will|earlier|recently|separately|further|flatly|bluntly|angrily|calmly)`;
+const ADVERB_SET: ReadonlySet<string> = new Set(ADVERBS.slice(3, -1).split('|'));
 const PRONOUN = String.raw`(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e)`;
 const AFTER_VERB_FIRST = new RegExp(
   String.raw`^[\s,;:]*(?<verb>${VERB_ALT})\s+(?<rest>[^.!?;“”"«»]{1,120})`,
@@ -99,6 +100,8 @@ class SourceContext {
   private readonly outer: readonly RawQuote[];
   private readonly unitOrder = new Map<string, number>();
   private readonly paragraphStart = new Map<number, number>();
+  /** Name phrases of each unit, found once: subject lookups reuse them (the engine's budget is per source). */
+  private readonly unitPhrases = new Map<string, NamePhrase[]>();
 
   constructor(
     readonly text: string,
@@ -111,15 +114,22 @@ class SourceContext {
       this.unitOrder.set(u.id, i);
       if (!this.paragraphStart.has(u.paragraph)) this.paragraphStart.set(u.paragraph, u.start);
     });
-    const subjRe = new RegExp(
-      String.raw`([\p{Lu}][\p{L}\p{M}'’-]+)\s+(?:${ADVERBS}\s+)*(?:${VERB_ALT})\b`,
-      'gu',
-    );
-    for (let m = subjRe.exec(text); m; m = subjRe.exec(text))
-      this.speechSubjects.add(normaliseName(m[1] as string));
+    // Capitalised words directly followed (adverbs aside) by a speech verb: "Putin said", "Peskov also told".
+    const words: { w: string; i: number }[] = [];
+    const wordRe = /[\p{L}\p{M}'’-]+/gu;
+    for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) words.push({ w: m[0], i: m.index });
+    words.forEach((x, k) => {
+      if (!/^\p{Lu}/u.test(x.w)) return;
+      let j = k + 1;
+      while (j < words.length && j <= k + 3 && ADVERB_SET.has((words[j] as { w: string }).w)) j++;
+      const next = words[j];
+      if (next && SPEECH_VERB_SET.has(next.w)) this.speechSubjects.add(normaliseName(x.w));
+    });
     const all: NamePhrase[] = [];
     for (const u of this.units) {
-      for (const p of findNamePhrases(text, u.start, u.end)) if (!this.insideQuote(p.start)) all.push(p);
+      const phrases = findNamePhrases(text, u.start, u.end);
+      this.unitPhrases.set(u.id, phrases);
+      for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
     const multi = all.filter((p) => p.name.split(' ').length > 1 && !looksLikeOrganisation(p.name));
     const multiSurnames = new Set(multi.map((p) => surnameOf(p.name)));
@@ -176,6 +186,15 @@ class SourceContext {
     return out;
   }
 
+  /** Name phrases lying wholly inside [from, to), from the per-unit cache. */
+  private phrasesIn(from: number, to: number): NamePhrase[] {
+    const out: NamePhrase[] = [];
+    for (const u of this.unitsIn(from, to)) {
+      for (const p of this.unitPhrases.get(u.id) ?? []) if (p.start >= from && p.end <= to) out.push(p);
+    }
+    return out;
+  }
+
   firstStartOfParagraph(paragraph: number): number | undefined {
     return this.paragraphStart.get(paragraph);
   }
@@ -200,7 +219,7 @@ class SourceContext {
 
   /** The first person named as the subject of a clause in [from, to), outside quotes. */
   subjectOf(from: number, to: number): NamePhrase | undefined {
-    for (const p of findNamePhrases(this.text, from, to)) {
+    for (const p of this.phrasesIn(from, to)) {
       if (p.possessive || this.insideQuote(p.start) || !this.isPerson(p.name)) continue;
       const before = /([\p{L}]+)\W*$/u.exec(this.text.slice(Math.max(from, p.start - 30), p.start));
       if (before && BEFORE_BLOCKERS.has((before[1] as string).toLowerCase())) continue;

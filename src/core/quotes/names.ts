@@ -73,7 +73,10 @@ const PARTICLES = new Set([
   'das',
 ]);
 
-const TOKEN = /[\p{Lu}][\p{L}\p{M}'’.-]*|[\p{Ll}][\p{L}\p{M}'’.-]*|\S/gu;
+// Only capitalised tokens and name particles matter; anything else between two of them breaks the phrase (the gap
+// is then more than one space), so lower-case words and punctuation are never materialised (speed, issue 6).
+const TOKEN =
+  /[\p{Lu}][\p{L}\p{M}'’.-]*|(?<![\p{L}\p{M}])(?:de|van|von|der|den|da|di|du|del|la|le|bin|ibn|al|el|ter|ten|dos|das)(?![\p{L}\p{M}'’.-])/gu;
 
 export interface NamePhrase {
   readonly start: number;
@@ -193,7 +196,19 @@ export function looksLikeOrganisation(name: string): boolean {
 }
 
 /** Lower case, accents removed, apostrophes and hyphens dropped: the form names are compared in. */
+const normalised = new Map<string, string>();
+
 export function normaliseName(name: string): string {
+  const hit = normalised.get(name);
+  if (hit !== undefined) return hit;
+  // A bounded memo: the same few names are normalised thousands of times per comparison.
+  if (normalised.size > 20_000) normalised.clear();
+  const n = normaliseUncached(name);
+  normalised.set(name, n);
+  return n;
+}
+
+function normaliseUncached(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -124,6 +124,9 @@ export const SPEECH_VERBS: readonly string[] = [...new Set([...BARE, ...BASES.fl
 /** Alternation of every inflected verb, longest first so "pointed out" wins over "pointed". */
 export const VERB_ALT = SPEECH_VERBS.map((v) => v.replace(/ /gu, '\\s+')).join('|');
 
+/** Single-word forms, for fast membership tests while scanning words. */
+export const SPEECH_VERB_SET: ReadonlySet<string> = new Set(SPEECH_VERBS.filter((v) => !v.includes(' ')));
+
 /** Verbs that only attribute a quote when it follows them closely (they also have non-speech uses). */
 export const WEAK_VERBS: ReadonlySet<string> = new Set([
   'called',
