@@ -169,3 +169,14 @@ describe('Add a source dialog', () => {
     expect(onClose).toHaveBeenCalled();
   });
 });
+
+describe('cleaning', () => {
+  it('turns boilerplate removal off and on for the workspace', async () => {
+    const user = userEvent.setup();
+    render(<SourcesPanel />);
+    const box = screen.getByRole('checkbox', { name: /Remove boilerplate/ });
+    expect(box).toBeChecked();
+    await user.click(box);
+    expect(useParallax.getState().options.cleaning).toBe(false);
+  });
+});

@@ -52,6 +52,23 @@ export function AddSourceActions({ primary = false }: { readonly primary?: boole
   );
 }
 
+/** Boilerplate cleaning on or off for every source (bylines, author bios, "read more" blocks…). Saved. */
+function CleaningToggle() {
+  const cleaning = useParallax((s) => s.options.cleaning);
+  const setCleaning = useParallax((s) => s.setCleaning);
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <input
+        type="checkbox"
+        checked={cleaning}
+        onChange={(e) => setCleaning(e.target.checked)}
+        className="h-4 w-4 accent-blue-700 dark:accent-blue-400"
+      />
+      Remove boilerplate (bylines, author bios, link lists)
+    </label>
+  );
+}
+
 /** The Sources sidebar: every source with its metadata, removals and order. */
 export function SourcesPanel() {
   const sources = useParallax((s) => s.sources);
@@ -84,6 +101,7 @@ export function SourcesPanel() {
         Sources <span className="font-normal text-neutral-700 dark:text-neutral-300">({sources.length})</span>
       </h2>
       <AddSourceActions />
+      <CleaningToggle />
       <ul aria-label="Sources" className="flex flex-col gap-3">
         {sources.map((doc, i) => (
           <SourceItem
