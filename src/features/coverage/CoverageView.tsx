@@ -1,7 +1,8 @@
 // Coverage (issue 4): which outlet carries which claim. A real table (rows = claims, columns = sources), sortable
 // by its column headers, each cell a button that opens the claim's row in Side by side; and the share of all
 // claims each source carries, as a bar chart.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useShallow } from 'zustand/react/shallow';
 import type { CoverageCell } from '../../core/model.ts';
 import { useParallax } from '../../state/store.ts';
@@ -71,6 +72,12 @@ export function CoverageView() {
   );
   const [sort, setSort] = useState<CoverageSort>({ key: 'order', direction: 'ascending' });
   const [limit, setLimit] = useState(PAGE);
+  // Printing shows the whole matrix (issue 4: Coverage is printable), not just the first page of rows.
+  useEffect(() => {
+    const before = () => flushSync(() => setLimit(Number.POSITIVE_INFINITY));
+    window.addEventListener('beforeprint', before);
+    return () => window.removeEventListener('beforeprint', before);
+  }, []);
 
   const model = useMemo(
     () => (comparison ? selectCoverage(comparison, { sourceOrder, referenceSourceId }) : null),

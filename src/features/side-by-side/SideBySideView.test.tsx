@@ -200,6 +200,24 @@ describe('SideBySideView', () => {
     expect(firstRowCells).toHaveLength(headers.length);
   });
 
+  it('lays out every row for printing, not only the scrolled window', () => {
+    const long = largeComparison(3, 60);
+    loadComparison(
+      long,
+      long.sources.map((src) => ({ ...summitDocs()[0], id: src.id, outlet: src.outlet }) as SourceDoc),
+    );
+    render(<SideBySideView />);
+    expect(bodyRows().length).toBeLessThan(30);
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+    });
+    expect(bodyRows()).toHaveLength(60);
+    act(() => {
+      window.dispatchEvent(new Event('afterprint'));
+    });
+    expect(bodyRows().length).toBeLessThan(30);
+  });
+
   it('explains an empty workspace instead of showing an empty table', () => {
     loadComparison(null, []);
     render(<SideBySideView />);

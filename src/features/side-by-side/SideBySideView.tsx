@@ -13,6 +13,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useShallow } from 'zustand/react/shallow';
 import type { Relation } from '../../core/model.ts';
@@ -150,6 +151,19 @@ function SideBySideTable({
     window.addEventListener('resize', updateColumns);
     return () => window.removeEventListener('resize', updateColumns);
   }, [windowed, updateColumns]);
+  // Printing (issue 4: Side by side is printable) lays every row out in normal flow, not just the window.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
+
   const visibleColumns = useMemo(() => {
     const [first, last] = windowed ? columnRange : [0, cols - 1];
     const out: number[] = [];
@@ -313,6 +327,7 @@ function SideBySideTable({
     : `${MATCH_REM}rem repeat(${cols}, minmax(${COLUMN_REM}rem, 1fr))`;
   const minWidth = `calc(${MATCH_REM}rem + ${cols} * ${COLUMN_REM}rem)`;
   const items = virtualizer.getVirtualItems();
+  const allColumns = useMemo(() => model.columns.map((_, i) => i), [model.columns]);
   const diffAt = focusedIndex >= 0 ? diffs.indexOf(focusedIndex) + 1 : 0;
 
   return (
@@ -398,7 +413,11 @@ function SideBySideTable({
                   )}
               </div>
             </div>
-            <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize() }}>
+            <div
+              role="rowgroup"
+              className="relative"
+              style={printing ? undefined : { height: virtualizer.getTotalSize() }}
+            >
               {rows.length === 0 && (
                 <div role="row">
                   <div role="cell" className="p-4 text-sm">
@@ -406,34 +425,52 @@ function SideBySideTable({
                   </div>
                 </div>
               )}
-              {items.map((item) => {
-                const row = rows[item.index];
-                if (!row) return null;
-                return (
-                  <div
-                    key={item.key}
-                    data-index={item.index}
-                    ref={virtualizer.measureElement}
-                    className="absolute left-0 w-full"
-                    style={{ transform: `translateY(${item.start - headerHeight}px)` }}
-                  >
+              {printing
+                ? rows.map((row, index) => (
                     <SideBySideRow
+                      key={row.groupId}
                       row={row}
                       columns={model.columns}
-                      ariaRowIndex={item.index + 2}
-                      focused={row.groupId === focusedGroupId}
-                      tabbable={focusedIndex >= 0 ? item.index === focusedIndex : item.index === 0}
-                      highlighted={rowHighlight(row)}
-                      linkFrom={linkFrom}
+                      ariaRowIndex={index + 2}
+                      focused={false}
+                      tabbable={false}
+                      highlighted={EMPTY}
+                      linkFrom={null}
                       gridTemplate={gridTemplate}
-                      visibleColumns={visibleColumns}
+                      visibleColumns={allColumns}
                       actions={actions}
                       onRowKeyDown={onRowKeyDown}
                       onRowFocus={onRowFocus}
                     />
-                  </div>
-                );
-              })}
+                  ))
+                : items.map((item) => {
+                    const row = rows[item.index];
+                    if (!row) return null;
+                    return (
+                      <div
+                        key={item.key}
+                        data-index={item.index}
+                        ref={virtualizer.measureElement}
+                        className="absolute left-0 w-full"
+                        style={{ transform: `translateY(${item.start - headerHeight}px)` }}
+                      >
+                        <SideBySideRow
+                          row={row}
+                          columns={model.columns}
+                          ariaRowIndex={item.index + 2}
+                          focused={row.groupId === focusedGroupId}
+                          tabbable={focusedIndex >= 0 ? item.index === focusedIndex : item.index === 0}
+                          highlighted={rowHighlight(row)}
+                          linkFrom={linkFrom}
+                          gridTemplate={gridTemplate}
+                          visibleColumns={visibleColumns}
+                          actions={actions}
+                          onRowKeyDown={onRowKeyDown}
+                          onRowFocus={onRowFocus}
+                        />
+                      </div>
+                    );
+                  })}
             </div>
           </div>
         </div>
