@@ -116,6 +116,8 @@ export interface Quote extends Span {
   readonly speaker: string | null;
   /** The speaker's name as written in this source for this quote ("Putin", "he" resolved to Putin → "Putin"). */
   readonly speakerText?: string;
+  /** Role written before the speaker's name in this source ("Russian President"), if any. */
+  readonly speakerTitle?: string;
   /** Attribution verb, lower case, as used: "said", "warned", "insisted", "according to". */
   readonly verb: string | null;
   /** Id of the quote this one is nested inside, if any. */

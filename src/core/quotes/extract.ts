@@ -291,6 +291,13 @@ class SourceContext {
     return best ? best.name : null;
   }
 
+  /** The role written before this person's name somewhere in the source ("Russian President"). */
+  titleOf(name: string): string | undefined {
+    const sur = surnameOf(name);
+    const p = this.persons.find((x) => x.title !== undefined && surnameOf(x.name) === sur);
+    return p?.title;
+  }
+
   /** A bare title before a colon ("Mayor: …") names the person who carries it in this source. */
   personWithTitle(title: string): string | null {
     const t = title.toLowerCase();
@@ -476,6 +483,7 @@ interface Result {
   readonly kind: Quote['kind'];
   readonly speaker: string | null;
   readonly verb: string | null;
+  readonly title?: string | undefined;
 }
 
 export function extractQuotes(input: SourceInput, units: readonly Unit[], options: QuoteOptions): Quote[] {
@@ -593,7 +601,7 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
       verb = null;
     }
     const full: string | null = speaker ? ctx.fullName(speaker) : null;
-    results.set(raw.id, { kind, speaker: full, verb });
+    results.set(raw.id, { kind, speaker: full, verb, title: full ? ctx.titleOf(full) : undefined });
     if (kind === 'speech' && !parent) {
       last = { raw, speaker: full, verb };
       if (full) ctx.addSpeaker(raw.start, full);
@@ -619,6 +627,7 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
       kind: res.kind,
       speaker: null,
       ...(res.speaker ? { speakerText: res.speaker } : {}),
+      ...(res.speaker && res.title ? { speakerTitle: res.title } : {}),
       verb: res.verb,
       ...(parentId ? { parentId } : {}),
     };

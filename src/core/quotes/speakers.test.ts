@@ -56,6 +56,18 @@ describe('resolveSpeakers', () => {
     expect(speakerIdForName('Zelenskyy', r.speakers)).toBe('sp:zelenskiy');
   });
 
+  it('keeps the role seen most often before the name', () => {
+    const titled = (n: number, title: string): Quote => ({
+      ...q('a', n, 'Vladimir Putin'),
+      speakerTitle: title,
+    });
+    const r = resolveSpeakers(
+      [titled(0, 'Russian President'), titled(1, 'Russian President'), titled(2, 'President')],
+      DEFAULT_OPTIONS.quotes,
+    );
+    expect(r.speakers[0]?.title).toBe('Russian President');
+  });
+
   it('disambiguates two people who share a surname', () => {
     const r = resolveSpeakers(
       [q('a', 0, 'Donald Trump'), q('a', 1, 'Melania Trump')],

@@ -140,8 +140,29 @@ export function resolveSpeakers(
       idOf.set(c, id);
     }
   }
+  // The role most often written before the person's name (ties: alphabetical), e.g. "Russian President".
+  const titleCounts = new Map<Cluster, Map<string, number>>();
+  for (const q of quotes) {
+    const c = q.speakerText ? clusterOf.get(q.speakerText) : undefined;
+    if (!c || !q.speakerTitle) continue;
+    const m = titleCounts.get(c) ?? new Map<string, number>();
+    m.set(q.speakerTitle, (m.get(q.speakerTitle) ?? 0) + 1);
+    titleCounts.set(c, m);
+  }
+  const titleOf = (c: Cluster): string | undefined =>
+    [...(titleCounts.get(c) ?? new Map<string, number>())].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0]?.[0];
   const speakers: Speaker[] = clusters
-    .map((c) => ({ id: idOf.get(c) as string, name: canonical(c), variants: [...c.names].sort() }))
+    .map((c) => {
+      const title = titleOf(c);
+      return {
+        id: idOf.get(c) as string,
+        name: canonical(c),
+        variants: [...c.names].sort(),
+        ...(title ? { title } : {}),
+      };
+    })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out = quotes
     .map((q) => {
