@@ -14,7 +14,7 @@ export interface AddSourceInput {
 
 export interface AddSourceDialogProps {
   /** Tries to add the source; returns the problems. No error = added (warnings are shown by the caller). */
-  readonly onSubmit: (input: AddSourceInput) => readonly IngestProblem[];
+  readonly onSubmit: (input: AddSourceInput) => readonly IngestProblem[] | Promise<readonly IngestProblem[]>;
   readonly onClose: () => void;
 }
 
@@ -25,6 +25,7 @@ export function AddSourceDialog({ onSubmit, onClose }: AddSourceDialogProps) {
   const [text, setText] = useState('');
   const [html, setHtml] = useState<string | null>(null);
   const [errors, setErrors] = useState<readonly string[]>([]);
+  const [busy, setBusy] = useState(false);
   const textId = useId();
   const hintId = useId();
 
@@ -38,9 +39,12 @@ export function AddSourceDialog({ onSubmit, onClose }: AddSourceDialogProps) {
     setErrors([]);
   }
 
-  function submit(e: FormEvent) {
+  async function submit(e: FormEvent) {
     e.preventDefault();
-    const problems = onSubmit({ outlet, title, text, html });
+    if (busy) return;
+    setBusy(true);
+    const problems = await onSubmit({ outlet, title, text, html });
+    setBusy(false);
     const errs = problems.filter((p) => p.severity === 'error').map((p) => p.message);
     setErrors(errs);
     if (errs.length === 0) onClose();
@@ -52,7 +56,7 @@ export function AddSourceDialog({ onSubmit, onClose }: AddSourceDialogProps) {
       onClose={onClose}
       description="Paste the article's text, or copy it from a web page and paste here: the page is cleaned and reduced to the article. Nothing leaves this browser."
     >
-      <form onSubmit={submit} className="space-y-3">
+      <form onSubmit={(e) => void submit(e)} className="space-y-3">
         <div className="grid grid-cols-2 gap-3">
           <TextField
             label="Outlet"
@@ -108,7 +112,7 @@ export function AddSourceDialog({ onSubmit, onClose }: AddSourceDialogProps) {
         )}
         <div className="flex justify-end gap-2">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary">
+          <Button type="submit" variant="primary" aria-disabled={busy}>
             Add to comparison
           </Button>
         </div>

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Comparison } from '../../core/model.ts';
@@ -130,7 +130,7 @@ describe('Sources panel', () => {
       'Leaders met in Vladivostok on Friday. They talked about security guarantees for Ukraine.',
     );
     await user.click(within(dialog).getByRole('button', { name: 'Add to comparison' }));
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(useParallax.getState().sources.map((s) => s.outlet)).toContain('Third Daily');
   });
 
@@ -140,13 +140,13 @@ describe('Sources panel', () => {
     await user.click(screen.getByRole('button', { name: 'Add source' }));
     const dialog = screen.getByRole('dialog', { name: 'Add a source' });
     await user.click(within(dialog).getByRole('button', { name: 'Add to comparison' }));
-    expect(within(dialog).getByRole('alert')).toHaveTextContent(/empty/i);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(/empty/i);
     expect(useParallax.getState().sources).toHaveLength(2);
   });
 });
 
 describe('Add a source dialog', () => {
-  it('routes a paste with text/html on the clipboard through the HTML adapter', () => {
+  it('routes a paste with text/html on the clipboard through the HTML adapter', async () => {
     const onSubmit = vi.fn(() => []);
     render(<AddSourceDialog onSubmit={onSubmit} onClose={() => {}} />);
     const area = screen.getByRole('textbox', { name: 'Article text' });
@@ -157,6 +157,7 @@ describe('Add a source dialog', () => {
     expect(area).toHaveValue('Title\nBody text.');
     expect(screen.getByText(/Pasted from a web page/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Add to comparison' }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalled());
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ html }));
   });
 

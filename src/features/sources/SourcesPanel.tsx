@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ingestPastedHtml, ingestPastedText, type IngestProblem } from '../../ingest/ingest.ts';
+import type { IngestProblem } from '../../ingest/ingest.ts';
 import { useParallax } from '../../state/store.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { AddFilesInput } from './AddFilesInput.tsx';
@@ -10,7 +10,9 @@ import { addFiles, reportProblems } from './add-files.ts';
 import { loadSampleInto } from './load-sample.ts';
 
 /** Adds a pasted article (plain text or a web page's HTML); returns the problems for the dialog to show. */
-export function addPasted(input: AddSourceInput): readonly IngestProblem[] {
+export async function addPasted(input: AddSourceInput): Promise<readonly IngestProblem[]> {
+  // Loaded on first use: the HTML adapter (DOMPurify + Readability) is not needed to open the app.
+  const { ingestPastedHtml, ingestPastedText } = await import('../../ingest/ingest.ts');
   const store = useParallax.getState();
   const meta = { outlet: input.outlet, title: input.title };
   const r = input.html

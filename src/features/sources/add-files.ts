@@ -1,7 +1,7 @@
 // Files chosen with "Add files" or dropped on the window: articles are added, a workspace file is opened (the
 // current workspace is kept recoverable), and every refused file is named in a notice with the reason.
 
-import { ingestFiles, type IngestProblem } from '../../ingest/ingest.ts';
+import type { IngestProblem } from '../../ingest/ingest.ts';
 import type { ParallaxState } from '../../state/store.ts';
 
 type Store = Pick<ParallaxState, 'sources' | 'addSources' | 'notify' | 'openWorkspace'>;
@@ -16,6 +16,8 @@ export function reportProblems(
 
 export async function addFiles(files: readonly File[], getStore: () => Store): Promise<void> {
   if (files.length === 0) return;
+  // Loaded on first use: the HTML adapter (DOMPurify + Readability) is not needed to open the app.
+  const { ingestFiles } = await import('../../ingest/ingest.ts');
   const result = await ingestFiles(files, getStore().sources);
   const store = getStore();
   if (result.workspace) {

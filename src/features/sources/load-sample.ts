@@ -1,7 +1,7 @@
 // The built-in sample: the two seed reports in public/sample/, fetched with relative URLs so the app works from
 // any sub-path. They go through the same text adapter as pasted text (headline and header lines read alike).
 
-import { ingestPastedText, type IngestProblem } from '../../ingest/ingest.ts';
+import type { IngestProblem } from '../../ingest/ingest.ts';
 import type { SourceDoc } from '../../lib/workspace-model.ts';
 import type { ParallaxState } from '../../state/store.ts';
 
@@ -74,6 +74,7 @@ export async function fetchSample(
       }
     }),
   );
+  const { ingestPastedText } = await import('../../ingest/ingest.ts');
   const added: SourceDoc[] = [];
   for (const t of texts) {
     if (!t) continue;
