@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CancelledError, compare } from './compare.ts';
@@ -176,4 +177,30 @@ describe('compare properties', () => {
       { numRuns: 30 },
     );
   });
+});
+
+// Golden cases: src/core/__fixtures__/compare/<behaviour>/ holds one .txt per source (id = file name) and
+// expected.json with the groups as unit texts, in group order.
+describe('compare golden fixtures', () => {
+  const root = new URL('./__fixtures__/compare/', import.meta.url);
+  for (const name of readdirSync(root).sort()) {
+    it(name.replace(/-/g, ' '), () => {
+      const dir = new URL(`${name}/`, root);
+      const sources = readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+        .map((f) => ({
+          id: f.slice(0, -4),
+          outlet: f.slice(0, -4),
+          text: readFileSync(new URL(f, dir), 'utf8'),
+        }));
+      const expected = JSON.parse(readFileSync(new URL('expected.json', dir), 'utf8')) as {
+        groups: string[][];
+      };
+      const c = compare(sources);
+      checkInvariants(c);
+      const text = new Map(c.units.map((u) => [u.id, u.text]));
+      expect(c.groups.map((g) => g.unitIds.map((id) => text.get(id)))).toEqual(expected.groups);
+    });
+  }
 });

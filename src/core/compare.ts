@@ -5,7 +5,7 @@
 // `${sourceId}:u${index}`) apply again after every re-comparison.
 
 import { findCandidates } from './align/candidates.ts';
-import { prepare } from './align/features.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, prepare } from './align/features.ts';
 import { groupUnits } from './align/group.ts';
 import { groupQuotes } from './align/quote-groups.ts';
 import { scorePair } from './align/scorer.ts';
@@ -48,6 +48,15 @@ export class CancelledError extends Error {
  * would otherwise need 1,225 diffs); the views diff any other pair lazily.
  */
 export const SMALL_GROUP = 6;
+
+/**
+ * 1:n: a sentence of one source joins a group that already holds the adjacent sentence of that source only when
+ * the other source's sentence contains at least this share of its (IDF-weighted) words: one outlet split in two
+ * what another wrote as one sentence.
+ */
+export const SPLIT_CONTAINMENT = 0.7;
+const CONTAIN_MIN = FEATURE_NAMES.indexOf('containMin');
+const splitScratch = new Float64Array(FEATURE_COUNT);
 
 /** A unit pair whose quotes were grouped as one utterance scores at least this share of the quote group's score. */
 export const QUOTE_MATCH_WEIGHT = 0.5;
@@ -287,6 +296,10 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     threshold: o.align.threshold,
     mustLink,
     cannotLink,
+    isSplit: (single, partner) => {
+      pairFeatures(prepared, single, partner, splitScratch);
+      return splitScratch[CONTAIN_MIN]! >= SPLIT_CONTAINMENT;
+    },
   });
   endStage('group');
 

@@ -6,7 +6,8 @@
 //     (a pair scored low between them vetoes the chain; pairs never scored are not counted), and
 //   - a merged cluster holds at most one unit per source, except 1:n: a single unit may join a cluster that
 //     already has a unit of its own source when the two are adjacent sentences of that source (one outlet split
-//     a sentence in two) and the pair is clearly strong (threshold + ONE_TO_N_MARGIN);
+//     a sentence in two) and the pair is clearly a split: `isSplit(single, partner)` when given (compare checks
+//     that the partner contains most of the single unit's words), else a strong score (threshold + ONE_TO_N_MARGIN);
 //   - the user's corrections act here: `mustLink` pairs are merged first whatever the rules say, `cannotLink`
 //     pairs never end up in one cluster.
 
@@ -22,6 +23,8 @@ export interface GroupInput {
   readonly threshold: number;
   readonly mustLink?: readonly (readonly [number, number])[];
   readonly cannotLink?: readonly (readonly [number, number])[];
+  /** For 1:n: is unit `single` one half of a sentence that `partner` (another source) states whole? */
+  readonly isSplit?: (single: number, partner: number) => boolean;
 }
 
 /** Clusters as sorted arrays of unit indices, ordered by their first member. Every unit is in exactly one. */
@@ -82,21 +85,24 @@ export function groupUnits(input: GroupInput): number[][] {
     if (refused.has(key)) continue;
     const ma = members.get(a)!;
     const mb = members.get(b)!;
-    if (!canMerge(ma, mb, s) || hasForbidden(ma, mb)) {
+    if (!canMerge(ma, mb, s, i, j) || hasForbidden(ma, mb)) {
       refused.add(key);
       continue;
     }
     merge(a, b);
   }
 
-  function canMerge(ma: readonly number[], mb: readonly number[], s: number): boolean {
+  function canMerge(ma: readonly number[], mb: readonly number[], s: number, i: number, j: number): boolean {
     // Source constraint, with the 1:n exception for a single split sentence.
     stampId++;
     for (const u of ma) stamp[sourceOf[u]!] = stampId;
     const clash = mb.filter((u) => stamp[sourceOf[u]!] === stampId);
     if (clash.length > 0) {
       const single = ma.length === 1 ? ma[0]! : mb.length === 1 ? mb[0]! : -1;
-      if (single < 0 || clash.length > 1 || s < threshold + ONE_TO_N_MARGIN) return false;
+      if (single < 0 || clash.length > 1) return false;
+      const partner = single === i ? j : i;
+      const split = input.isSplit ? input.isSplit(single, partner) : s >= threshold + ONE_TO_N_MARGIN;
+      if (!split) return false;
       const other = ma.length === 1 ? mb : ma;
       const sibling = other.find((u) => sourceOf[u] === sourceOf[single]);
       if (sibling === undefined || Math.abs(indexOf[sibling]! - indexOf[single]!) !== 1) return false;
