@@ -173,6 +173,7 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
     }
     if (run && gapOk && PARTICLES.has(lower) && !/[^\p{L}]$/u.test(rawTok)) {
       run.toks.push(tok);
+      run.end = m.index + tok.length;
       continue;
     }
     // A title abbreviation such as "Mr." or "Dr." keeps a name phrase going: "Dr. Anna Berg".

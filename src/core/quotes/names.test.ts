@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { findNamePhrases, looksLikeOrganisation, normaliseName, stripTitles, surnameOf } from './names.ts';
+
+const names = (text: string) => findNamePhrases(text).map((p) => p.name);
+
+describe('names', () => {
+  it('strips titles and descriptions down to the person', () => {
+    expect(stripTitles('French President Emmanuel Macron')).toEqual({
+      name: 'Emmanuel Macron',
+      title: 'French President',
+    });
+    expect(
+      names('Russian President Vladimir Putin met Kremlin spokesman Dmitry Peskov and Dr. Anna Berg.'),
+    ).toEqual(['Vladimir Putin', 'Kremlin', 'Dmitry Peskov', 'Anna Berg']);
+  });
+
+  it('keeps particles inside names, marks possessives, skips sentence words and role-only phrases', () => {
+    const p = findNamePhrases('But Ursula von der Leyen’s plan, said Kestrel Coach, failed on Monday.');
+    expect(p.map((x) => [x.name, x.possessive])).toEqual([['Ursula von der Leyen', true]]);
+    expect(names('Fourteen-year-old Mira Kovac won.')).toEqual(['Mira Kovac']);
+  });
+
+  it('tells organisations from people and compares spellings', () => {
+    expect(looksLikeOrganisation('White House')).toBe(true);
+    expect(looksLikeOrganisation('NATO')).toBe(true);
+    expect(looksLikeOrganisation('Volodymyr Zelenskyy')).toBe(false);
+    expect(normaliseName('Hélène  Rousseau')).toBe('helene rousseau');
+    expect(surnameOf('Ursula von der Leyen')).toBe('leyen');
+  });
+});
