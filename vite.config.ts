@@ -17,6 +17,10 @@ const CSP = [
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",
   "object-src 'none'",
+  // Parallax embeds no frames, audio or video: nothing from an article can load one (issue 6).
+  "frame-src 'none'",
+  "media-src 'none'",
+  "manifest-src 'self'",
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');

@@ -87,6 +87,24 @@ test.describe('XSS vectors never run', () => {
     expect(new Set(XSS_VECTORS).size).toBeGreaterThanOrEqual(100);
   });
 
+  test('the built page carries a Content-Security-Policy: scripts only from the app, no plugins or frames', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "frame-src 'none'",
+      "base-uri 'self'",
+      "form-action 'none'",
+    ])
+      expect(csp).toContain(directive);
+    expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
   test('pasted as plain text, with vectors in the Outlet and Title fields', async ({ page, baseURL }) => {
     const g = await guard(page, new URL(baseURL!).origin);
     await loadSample(page);
