@@ -282,13 +282,24 @@ class SourceContext {
     if (this.isPerson(name)) this.addMention({ pos, name });
   }
 
-  /** Inside someone's quote, "she" is somebody else: the last person named before `pos` who is not `exclude`. */
+  /**
+   * Inside someone's quote, "she" is somebody else: the person named most often before `pos` who is not the
+   * quote's speaker (the story's protagonist, as a reader takes it), the most recent one on a tie.
+   */
   otherPerson(pos: number, exclude: string | null): string | null {
-    const ex = exclude ? surnameOf(exclude) : '';
-    let best: NamePhrase | undefined;
-    for (const p of this.persons)
-      if (p.start < pos && surnameOf(p.name) !== ex && (!best || p.start > best.start)) best = p;
-    return best ? best.name : null;
+    const ex = exclude ? normaliseName(exclude) : '';
+    const counts = new Map<string, { n: number; last: number }>();
+    for (const p of this.persons) {
+      if (p.start >= pos) continue;
+      const full = this.fullName(p.name);
+      if (normaliseName(full) === ex) continue;
+      const c = counts.get(full) ?? { n: 0, last: -1 };
+      counts.set(full, { n: c.n + 1, last: Math.max(c.last, p.start) });
+    }
+    let best: [string, { n: number; last: number }] | undefined;
+    for (const e of counts)
+      if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].last > best[1].last)) best = e;
+    return best ? best[0] : null;
   }
 
   /** The role written before this person's name somewhere in the source ("Russian President"). */
