@@ -31,3 +31,25 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('Side by side while linking and filtered (dark): no serious or critical axe violations', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await loadSample(page);
+  await waitForComparison(page);
+  const table = page.getByRole('table', { name: 'Side by side' });
+  await page
+    .getByRole('radiogroup', { name: 'Show' })
+    .getByRole('radio', { name: 'Only differences' })
+    .check();
+  await table.getByRole('button', { name: 'Link…' }).first().click();
+  await expect(table.getByRole('button', { name: 'Link with selected' }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Next difference' }).click();
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(bad, bad.join('\n')).toEqual([]);
+});
