@@ -7,7 +7,7 @@
 import { findCandidates } from './align/candidates.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, prepare } from './align/features.ts';
 import { groupUnits } from './align/group.ts';
-import { groupQuotes } from './align/quote-groups.ts';
+import { groupQuotes, scoreQuotePairs } from './align/quote-groups.ts';
 import { scorePair } from './align/scorer.ts';
 import { cleanSource } from './clean/clean.ts';
 import { findDiscrepancies } from './diff/facts.ts';
@@ -234,7 +234,8 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   // quote texts and speakers alone, lifts those unit pairs to at least QUOTE_MATCH_WEIGHT x the quote group score.
   const scoredAt = new Map<number, number>();
   scored.forEach(([i, j], k) => scoredAt.set(pairKey(i, j), k));
-  const firstQuoteGroups = groupQuotes(quotes, sourceIndex, new Map(), o.align.quoteThreshold);
+  const quotePairs = scoreQuotePairs(quotes, sourceIndex, (f) => progress('quote-groups', f));
+  const firstQuoteGroups = groupQuotes(quotes, quotePairs, new Map(), o.align.quoteThreshold);
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
   for (const qg of firstQuoteGroups) {
     if (qg.quoteIds.length < 2) continue;
@@ -439,13 +440,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   clusters.forEach((members, g) => {
     for (const m of members) groupOfUnit.set(units[m]!.id, g);
   });
-  const quoteGroups: QuoteGroup[] = groupQuotes(
-    quotes,
-    sourceIndex,
-    groupOfUnit,
-    o.align.quoteThreshold,
-    (f) => progress('quote-groups', f),
-  ).map((d, k) => ({ id: `qg${k}`, quoteIds: d.quoteIds, speaker: d.speaker, score: d.score }));
+  const quoteGroups: QuoteGroup[] = groupQuotes(quotes, quotePairs, groupOfUnit, o.align.quoteThreshold).map(
+    (d, k) => ({ id: `qg${k}`, quoteIds: d.quoteIds, speaker: d.speaker, score: d.score }),
+  );
   endStage('quote-groups');
 
   const texts = new Map(admitted.map((s) => [s.id, s.text]));

@@ -30,27 +30,33 @@ export function quoteTextScore(features: ArrayLike<number>): number {
   return 0.45 * features[2]! + 0.35 * features[0]! + 0.2 * features[16]!;
 }
 
-export function groupQuotes(
+/** The claim-independent part of quote grouping, computed once and reused by both grouping passes of compare. */
+export interface QuotePairs {
+  readonly sourceOf: Int32Array;
+  readonly indexOf: Int32Array;
+  /** Candidate pairs [i, j, text + speaker score] (before the same-claim bonus). */
+  readonly base: readonly (readonly [number, number, number])[];
+}
+
+export function scoreQuotePairs(
   quotes: readonly Quote[],
   sourceIndex: ReadonlyMap<string, number>,
-  groupOfUnit: ReadonlyMap<string, number>,
-  threshold: number,
   checkpoint?: (fraction: number) => void,
-): QuoteGroupDraft[] {
+): QuotePairs {
   const n = quotes.length;
-  if (n === 0) return [];
-  const prepared = prepare(quotes.map((q) => q.text));
   const sourceOf = Int32Array.from(quotes, (q) => sourceIndex.get(q.sourceId) ?? 0);
   // Order of the quote within its source, for the 1:n adjacency rule (a quote split around "he said").
   const indexOf = new Int32Array(n);
   const perSource = new Map<number, number>();
-  quotes.forEach((q, i) => {
+  quotes.forEach((_, i) => {
     const s = sourceOf[i]!;
     const k = perSource.get(s) ?? 0;
     indexOf[i] = k;
     perSource.set(s, k + 1);
   });
-  const eligible = Uint8Array.from(quotes, (q, i) => (prepared.vectors[i]!.bag.length > 0 ? 1 : 0));
+  if (n === 0) return { sourceOf, indexOf, base: [] };
+  const prepared = prepare(quotes.map((q) => q.text));
+  const eligible = Uint8Array.from(quotes, (_, i) => (prepared.vectors[i]!.bag.length > 0 ? 1 : 0));
   const candidates = findCandidates({
     prepared,
     sourceOf,
@@ -59,8 +65,7 @@ export function groupQuotes(
     ...(checkpoint ? { checkpoint } : {}),
   });
   const f = new Float64Array(FEATURE_COUNT);
-  const scored: [number, number, number][] = [];
-  const pairScore = new Map<number, number>();
+  const base: [number, number, number][] = [];
   for (const [i, j] of candidates) {
     const a = quotes[i]!;
     const b = quotes[j]!;
@@ -69,8 +74,26 @@ export function groupQuotes(
     let s = quoteTextScore(f);
     if (a.speaker !== null && b.speaker !== null)
       s += a.speaker === b.speaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
-    const ga = groupOfUnit.get(a.unitId);
-    if (ga !== undefined && ga === groupOfUnit.get(b.unitId)) s += SAME_CLAIM_BONUS;
+    base.push([i, j, s]);
+  }
+  return { sourceOf, indexOf, base };
+}
+
+export function groupQuotes(
+  quotes: readonly Quote[],
+  pairs: QuotePairs,
+  groupOfUnit: ReadonlyMap<string, number>,
+  threshold: number,
+): QuoteGroupDraft[] {
+  const n = quotes.length;
+  if (n === 0) return [];
+  const { sourceOf, indexOf } = pairs;
+  const scored: [number, number, number][] = [];
+  const pairScore = new Map<number, number>();
+  for (const [i, j, b] of pairs.base) {
+    let s = b;
+    const ga = groupOfUnit.get(quotes[i]!.unitId);
+    if (ga !== undefined && ga === groupOfUnit.get(quotes[j]!.unitId)) s += SAME_CLAIM_BONUS;
     s = Math.min(1, Math.max(0, s));
     scored.push([i, j, s]);
     pairScore.set(i * n + j, s);
