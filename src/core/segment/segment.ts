@@ -162,7 +162,8 @@ export function segmentSource(
       p.singleLine &&
       paragraphs.length > 1 &&
       !startsAtDateline &&
-      isHeadlineText(only)
+      isHeadlineText(only) &&
+      only.length <= options.maxSentenceLength
     ) {
       const u = push(p.span, i, 'sentence', 'headline');
       headlineUnitId = u.id;
@@ -175,7 +176,8 @@ export function segmentSource(
       i > 0 &&
       i < paragraphs.length - 1 &&
       ledeParagraph >= 0 &&
-      isHeadingText(only);
+      isHeadingText(only) &&
+      only.length <= options.maxSentenceLength;
     if (isHeading) {
       push(p.span, i, 'heading', 'body');
       return;
