@@ -14,7 +14,6 @@ export const IDF_PRIOR_DOCS = 20;
 const LCS_MAX = 60;
 /** Fuzzy matching is tried on at most this many unmatched tokens per side. */
 const FUZZY_MAX = 8;
-const BIGRAM_SHIFT = 4_194_304; // 2^22: vocabularies stay well below this, so id1 * SHIFT + id2 is exact.
 
 export const FEATURE_NAMES = [
   'cosine', // IDF-weighted cosine of content stems (fuzzy matches included)
@@ -51,8 +50,8 @@ export interface UnitVector {
   readonly bagW: Float64Array;
   readonly totalW: number;
   readonly norm: number;
-  /** Sorted unique bigram keys over `all`. */
-  readonly bigrams: Float64Array;
+  /** Sorted unique 32-bit hashes of the bigrams over `all` (collisions are rare enough not to matter). */
+  readonly bigrams: Int32Array;
   /** Sorted unique ids over `all` (for unigram Dice). */
   readonly uni: Int32Array;
   readonly numbers: Int32Array;
@@ -153,11 +152,7 @@ export function prepare(texts: readonly string[]): Prepared {
       sq += w * w;
     }
     const bi: number[] = [];
-    for (let k = 1; k < r.all.length; k++) bi.push(r.all[k - 1]! * BIGRAM_SHIFT + r.all[k]!);
-    const bigrams = Float64Array.from(bi).sort();
-    let nb = 0;
-    for (let k = 0; k < bigrams.length; k++)
-      if (k === 0 || bigrams[k] !== bigrams[k - 1]) bigrams[nb++] = bigrams[k]!;
+    for (let k = 1; k < r.all.length; k++) bi.push((Math.imul(r.all[k - 1]!, 0x9e3779b1) ^ r.all[k]!) | 0);
     return {
       all: Int32Array.from(r.all),
       content: Int32Array.from(r.content),
@@ -165,7 +160,7 @@ export function prepare(texts: readonly string[]): Prepared {
       bagW,
       totalW,
       norm: Math.sqrt(sq),
-      bigrams: bigrams.slice(0, nb),
+      bigrams: sortedUnique(bi),
       uni: unis[i]!,
       numbers: sortedUnique(r.numbers),
       names: sortedUnique(r.names),
