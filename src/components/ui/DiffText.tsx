@@ -18,7 +18,7 @@ const DEL = 'rounded-sm bg-red-100 text-red-950 line-through decoration-2 dark:b
 /** Renders a word diff (DiffPart[]) with added words underlined and removed words struck through. */
 export function DiffText({ parts, show = 'both' }: DiffTextProps) {
   return (
-    <span className="diff-text">
+    <span dir="auto" className="diff-text">
       {parts.map((p, i) => {
         if (p.op === 'equal') return <span key={i}>{p.text}</span>;
         if (p.op === 'insert') {

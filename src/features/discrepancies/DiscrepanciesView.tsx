@@ -12,9 +12,12 @@ function PassageText({ passage }: { passage: Passage }) {
   return (
     <figure className="flex flex-col gap-1">
       <figcaption className="text-sm font-semibold">
-        {passage.outlet} says <span className="font-bold">“{passage.value}”</span>
+        {passage.outlet} says{' '}
+        <span dir="auto" className="font-bold">
+          “{passage.value}”
+        </span>
       </figcaption>
-      <blockquote className="border-l-4 border-neutral-400 pl-2 text-sm dark:border-neutral-500">
+      <blockquote dir="auto" className="border-l-4 border-neutral-400 pl-2 text-sm dark:border-neutral-500">
         {h ? (
           <>
             {passage.text.slice(0, h.start)}
@@ -60,8 +63,8 @@ export function DiscrepanciesView() {
                 <div className="mb-2 flex flex-wrap items-center gap-2">
                   <Badge tone="danger">{DISCREPANCY_LABEL[d.kind]}</Badge>
                   <span className="text-sm">
-                    {d.left.outlet}: <strong>“{d.left.value}”</strong> vs {d.right.outlet}:{' '}
-                    <strong>“{d.right.value}”</strong>
+                    {d.left.outlet}: <strong dir="auto">“{d.left.value}”</strong> vs {d.right.outlet}:{' '}
+                    <strong dir="auto">“{d.right.value}”</strong>
                   </span>
                 </div>
                 <div className="grid grid-cols-2 gap-4 max-md:grid-cols-1">

@@ -43,7 +43,7 @@ function QuoteCard({ entry, onOpen }: { entry: QuoteEntry; onOpen: (groupId: str
               </div>
             </div>
             <div>
-              <blockquote className="border-l-4 border-neutral-400 pl-2 dark:border-neutral-500">
+              <blockquote dir="auto" className="border-l-4 border-neutral-400 pl-2 dark:border-neutral-500">
                 “{v.diff ? <DiffText parts={v.diff} /> : v.text}”
               </blockquote>
               <div className="mt-1 flex flex-wrap gap-1 text-xs">
@@ -63,7 +63,9 @@ function QuoteCard({ entry, onOpen }: { entry: QuoteEntry; onOpen: (groupId: str
                 paraphrase, not a quote
               </div>
             </div>
-            <p className="text-sm italic">{p.text}</p>
+            <p dir="auto" className="text-sm italic">
+              {p.text}
+            </p>
           </li>
         ))}
       </ul>
@@ -147,11 +149,13 @@ export function QuotesView() {
                     key={t.text}
                     className="rounded border border-neutral-300 p-2 text-sm dark:border-neutral-600"
                   >
-                    <strong>“{t.text}”</strong> in {[...new Set(t.uses.map((u) => u.outlet))].join(', ')}
+                    <strong dir="auto">“{t.text}”</strong> in{' '}
+                    {[...new Set(t.uses.map((u) => u.outlet))].join(', ')}
                     <ul className="mt-1 flex flex-col gap-1">
                       {t.uses.map((u) => (
                         <li key={u.quoteId} className="text-neutral-800 dark:text-neutral-200">
-                          <span className="font-semibold">{u.outlet}:</span> {u.context}
+                          <span className="font-semibold">{u.outlet}:</span>{' '}
+                          <span dir="auto">{u.context}</span>
                         </li>
                       ))}
                     </ul>

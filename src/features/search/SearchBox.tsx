@@ -127,7 +127,9 @@ export function SearchBox() {
                   <span className="block text-xs font-semibold">
                     {r.outlet} · sentence {r.position}
                   </span>
-                  <span className="block">{excerpt(r.text)}</span>
+                  <span dir="auto" className="block">
+                    {excerpt(r.text)}
+                  </span>
                 </button>
               </li>
             ))}

@@ -115,6 +115,7 @@ function UnitBlock({
       } ${picked ? 'outline-2 outline-violet-700 outline-solid dark:outline-violet-300' : ''}`}
     >
       <p
+        dir="auto"
         className={`leading-snug ${unit.kind === 'heading' || unit.position === 'headline' ? 'font-semibold' : ''}`}
       >
         {unit.position === 'headline' && <span className="sr-only">Headline: </span>}

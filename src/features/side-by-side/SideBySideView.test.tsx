@@ -9,6 +9,8 @@ import { SCOPEX, WIRE, summitComparison, summitDocs } from '../../test/fixtures/
 import { fakeLayout, loadComparison } from '../../test/fixtures/comparison-store.ts';
 import { largeComparison } from '../../test/fixtures/comparison-large.ts';
 import type { SourceDoc } from '../../lib/workspace-model.ts';
+import { buildComparison } from '../../test/fixtures/comparison-builder.ts';
+import type { Comparison } from '../../core/model.ts';
 
 beforeAll(fakeLayout);
 beforeEach(() => loadComparison(summitComparison(), summitDocs()));
@@ -224,4 +226,28 @@ describe('SideBySideView', () => {
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByText(/Add at least two sources/)).toBeInTheDocument();
   });
+
+  it('lets the browser pick the direction of right-to-left article text (dir="auto")', () => {
+    const arabic = 'قال الرئيس إن المحادثات ستستمر غدا.';
+    const c = buildComparison({
+      sources: [
+        { id: 'a', outlet: 'الجزيرة', units: [{ text: arabic }] },
+        { id: 'b', outlet: 'Wire', units: [{ text: 'The president said talks would go on tomorrow.' }] },
+      ],
+      groups: [['a:u0', 'b:u0']],
+      pairs: [{ a: 'a:u0', b: 'b:u0', relation: 'paraphrase', score: 0.4 }],
+    });
+    loadComparison(c, docsOf(c));
+    render(<SideBySideView />);
+    const sentence = within(table()).getByText(arabic);
+    expect(sentence.closest('[dir="auto"]')).not.toBeNull();
+    const header = within(table()).getByRole('columnheader', { name: /الجزيرة/ });
+    expect(header.querySelector('bdi')).toHaveTextContent('الجزيرة');
+  });
 });
+
+function docsOf(c: Comparison): SourceDoc[] {
+  return [...c.sources]
+    .sort((x, y) => (x.id < y.id ? -1 : 1))
+    .map((src) => ({ ...summitDocs()[0], id: src.id, outlet: src.outlet }) as SourceDoc);
+}

@@ -402,7 +402,7 @@ function SideBySideTable({
                           className="truncate p-2"
                           title={c.outlet}
                         >
-                          {c.outlet}
+                          <bdi>{c.outlet}</bdi>
                           {c.isReference && (
                             <span className="ml-1 font-normal text-neutral-700 dark:text-neutral-300">
                               (reference)

@@ -26,7 +26,7 @@ function ClaimList({
   if (claims.length === 0) return <p className="text-sm text-neutral-700 dark:text-neutral-300">{empty}</p>;
   const item = (c: ClaimRef) => (
     <li key={c.groupId} className="text-sm">
-      <span>{c.text}</span>
+      <span dir="auto">{c.text}</span>
       {showCarriers && (
         <span className="text-neutral-700 dark:text-neutral-300"> (in {c.carriedBy.join(', ')})</span>
       )}{' '}

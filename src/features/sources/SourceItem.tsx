@@ -35,7 +35,7 @@ export function SourceItem(props: SourceItemProps) {
   return (
     <li className="rounded border border-neutral-300 bg-white p-3 dark:border-neutral-600 dark:bg-neutral-900">
       <div className="mb-2 flex items-baseline justify-between gap-2">
-        <h3 className="truncate font-semibold" title={doc.outlet}>
+        <h3 dir="auto" className="truncate font-semibold" title={doc.outlet}>
           {doc.outlet}
         </h3>
         <span className="shrink-0 text-xs text-neutral-700 tabular-nums dark:text-neutral-300">
@@ -54,12 +54,14 @@ export function SourceItem(props: SourceItemProps) {
         <TextField
           className="col-span-2"
           label="Outlet"
+          dir="auto"
           value={doc.outlet}
           onChange={(e) => onUpdate({ outlet: e.target.value })}
         />
         <TextField
           className="col-span-2"
           label="Title"
+          dir="auto"
           value={doc.title ?? ''}
           onChange={(e) => onUpdate({ title: e.target.value })}
         />
@@ -99,7 +101,9 @@ export function SourceItem(props: SourceItemProps) {
                     {r.reason}
                     {restored && <span className="ml-1 font-normal">(put back)</span>}
                   </p>
-                  <p className="my-1 text-neutral-800 italic dark:text-neutral-200">“{excerpt(r.text)}”</p>
+                  <p dir="auto" className="my-1 text-neutral-800 italic dark:text-neutral-200">
+                    “{excerpt(r.text)}”
+                  </p>
                   {restored ? (
                     <Button size="sm" onClick={() => props.onUnrestore(r.id)}>
                       Remove again
