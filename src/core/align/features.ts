@@ -75,7 +75,13 @@ export interface Prepared {
 
 function sortedUnique(ids: readonly number[]): Int32Array {
   if (ids.length === 0) return EMPTY;
-  const a = Int32Array.from(ids).sort();
+  return uniqueInPlace(Int32Array.from(ids));
+}
+
+/** Sort `a` and drop repeats, in place (a typed array's default sort is numeric); returns a view of the prefix. */
+function uniqueInPlace(a: Int32Array): Int32Array {
+  if (a.length === 0) return EMPTY;
+  a.sort();
   let n = 1;
   for (let i = 1; i < a.length; i++) if (a[i] !== a[n - 1]) a[n++] = a[i]!;
   return n === a.length ? a : a.subarray(0, n);
@@ -151,23 +157,25 @@ export function prepare(texts: readonly string[]): Prepared {
       totalW += w;
       sq += w * w;
     }
-    const bi: number[] = [];
-    for (let k = 1; k < r.all.length; k++) bi.push((Math.imul(r.all[k - 1]!, 0x9e3779b1) ^ r.all[k]!) | 0);
+    const all = Int32Array.from(r.all);
+    // Hashes go straight into a typed array (no intermediate number[]): prepare runs on every unit and quote.
+    const bi = new Int32Array(Math.max(0, all.length - 1));
+    for (let k = 1; k < all.length; k++) bi[k - 1] = (Math.imul(all[k - 1]!, 0x9e3779b1) ^ all[k]!) | 0;
     return {
-      all: Int32Array.from(r.all),
+      all,
       content: Int32Array.from(r.content),
       bag,
       bagW,
       totalW,
       norm: Math.sqrt(sq),
-      bigrams: sortedUnique(bi),
+      bigrams: uniqueInPlace(bi),
       uni: unis[i]!,
       numbers: sortedUnique(r.numbers),
       names: sortedUnique(r.names),
       quoted: sortedUnique(r.quoted),
       negated: r.negated,
       chars: charGrams(texts[i]!),
-      trigrams: trigramHashes(r.all),
+      trigrams: trigramHashes(all),
     };
   });
   return { keys, vectors, idf, df };
@@ -179,21 +187,21 @@ function charGrams(text: string): Int32Array {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
-  const out: number[] = [];
+  const out = new Int32Array(Math.max(0, t.length - 3));
   for (let i = 0; i + 4 <= t.length; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t.charCodeAt(k), 16777619);
-    out.push(h | 0);
+    out[i] = h | 0;
   }
-  return sortedUnique(out);
+  return uniqueInPlace(out);
 }
 
-function trigramHashes(ids: readonly number[]): Int32Array {
-  const out: number[] = [];
+function trigramHashes(ids: Int32Array): Int32Array {
+  const out = new Int32Array(Math.max(0, ids.length - 2));
   for (let k = 2; k < ids.length; k++) {
-    out.push((Math.imul(ids[k - 2]!, 0x9e3779b1) ^ Math.imul(ids[k - 1]!, 0x85ebca6b) ^ ids[k]!) | 0);
+    out[k - 2] = (Math.imul(ids[k - 2]!, 0x9e3779b1) ^ Math.imul(ids[k - 1]!, 0x85ebca6b) ^ ids[k]!) | 0;
   }
-  return sortedUnique(out);
+  return uniqueInPlace(out);
 }
 
 function dice(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -283,9 +291,14 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   let j = 0;
   unmatchedA.length = 0;
   unmatchedB.length = 0;
-  while (i < a.bag.length || j < b.bag.length) {
-    const x = i < a.bag.length ? a.bag[i]! : Infinity;
-    const y = j < b.bag.length ? b.bag[j]! : Infinity;
+  const bagA = a.bag;
+  const bagB = b.bag;
+  const la = bagA.length;
+  const lb = bagB.length;
+  // Integer-only merge, then the tails: the same visiting order as a merge with +Infinity sentinels.
+  while (i < la && j < lb) {
+    const x = bagA[i]!;
+    const y = bagB[j]!;
     if (x === y) {
       const w = a.bagW[i]!;
       shared += w;
@@ -298,6 +311,8 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
       unmatchedB.push(j++);
     }
   }
+  while (i < la) unmatchedA.push(i++);
+  while (j < lb) unmatchedB.push(j++);
   // Spelling variants among what is left, each token used once.
   let fuzzyMatched = 0;
   if (unmatchedA.length && unmatchedB.length) {
