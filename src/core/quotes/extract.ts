@@ -38,6 +38,15 @@ const PRONOUN_AT =
 const DETERMINER_BEFORE =
   /(?:['’]s|\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that))\s+$/iu;
 const PRONOUN_ONLY = /^(?:he|she|they|i|we)$/iu;
+// Compiled once, not per quote (none is global or sticky, so sharing them carries no lastIndex state).
+/** Name or pronoun right before the speech verb, with an optional appositive and adverbs. */
+const NEAR_SUBJECT = new RegExp(
+  String.raw`(?<subj>\b${PRONOUN}|(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,4}[\p{Lu}][\p{L}\p{M}'’-]*)\s*(?:,\s*\p{Ll}[^,]{0,60})?,?\s*(?:${ADVERBS}\s+)*$`,
+  'u',
+);
+const TRAILING_ADVERBS = new RegExp(String.raw`(?:\b${ADVERBS}\s+)*$`, 'u');
+/** Headlines capitalise their verbs, hence case-insensitive. */
+const HEADLINE_VERB = new RegExp(String.raw`\b(?<verb>${VERB_ALT})\b`, 'iu');
 const PERSONAL = /^(?:he|she|his|her)$/iu;
 /** An attribution after a quote starts with its subject: a pronoun, a name or title, or a determiner ("a spokesman"). */
 const SUBJECT_START =
@@ -449,11 +458,7 @@ function attributeBefore(site: Site, before: string, beforeStart: number): Attri
   const pre = trimmed.slice(0, m.index);
   // Name or pronoun right before the verb: "Putin said", "Peskov also told reporters", "he added",
   // "Her spokesman, Daniel Okafor, said", "Zelenskiy, speaking Friday, said".
-  const near = new RegExp(
-    String.raw`(?<subj>\b${PRONOUN}|(?:[\p{Lu}][\p{L}\p{M}'’.-]*\s+){0,4}[\p{Lu}][\p{L}\p{M}'’-]*)\s*(?:,\s*\p{Ll}[^,]{0,60})?,?\s*(?:${ADVERBS}\s+)*$`,
-    'u',
-  );
-  const nm = near.exec(pre);
+  const nm = NEAR_SUBJECT.exec(pre);
   // A comma between the name and the verb makes the name an appositive ("Her spokesman, Daniel Okafor, said")
   // only when a comma (or nothing) also comes before it; "… in Moscow, promising" is not Moscow speaking.
   const appositiveOk =
@@ -468,7 +473,7 @@ function attributeBefore(site: Site, before: string, beforeStart: number): Attri
     if (name) return { speaker: name, verb, cue: true };
   }
   // "… said an airline employee had told her, “…”": a common noun right before the verb is an unnamed speaker.
-  const preCore = pre.replace(new RegExp(String.raw`(?:\b${ADVERBS}\s+)*$`, 'u'), '');
+  const preCore = pre.replace(TRAILING_ADVERBS, '');
   if (
     !/ing$/u.test(verb) &&
     /\b\p{Ll}+\s*$/u.test(preCore) &&
@@ -510,7 +515,11 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
   let last: { raw: RawQuote; speaker: string | null; verb: string | null } | null = null;
   // Quotes with the same parent, in text order: a quote's neighbours bound its attribution context.
   const family = new Map<number | null, RawQuote[]>();
-  for (const r of raws) family.set(r.parentId, [...(family.get(r.parentId) ?? []), r]);
+  for (const r of raws) {
+    const list = family.get(r.parentId);
+    if (list) list.push(r);
+    else family.set(r.parentId, [r]);
+  }
   const position = new Map<RawQuote, number>();
   for (const list of family.values()) list.forEach((r, i) => position.set(r, i));
   const neighbours = (raw: RawQuote): RawQuote[] => {
@@ -566,7 +575,7 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
     if (!attr.cue) attr = attributeBefore(site, before, beforeStart);
     // Headlines capitalise their verbs: "Coach Says Relegation Fight “Not Over Yet”".
     if (!attr.cue && !parent && unitStart?.position === 'headline') {
-      const hv = new RegExp(String.raw`\b(?<verb>${VERB_ALT})\b`, 'iu').exec(before);
+      const hv = HEADLINE_VERB.exec(before);
       if (hv && hv.groups) {
         attr = {
           speaker: headName(before.slice(0, hv.index).trim(), false),
