@@ -51,6 +51,16 @@ export interface SideBySideRowProps {
 
 const scoreText = (s: number) => s.toFixed(2);
 
+/**
+ * Label of a row without a relation, from every cell of the row (not only the columns rendered on screen): "Only
+ * in X" is claimed only when a single source carries the passage.
+ */
+function presence(row: Row): string {
+  const carriers = row.cells.filter((c) => !c.omitted);
+  if (carriers.length === 1 && carriers[0]) return `Only in ${carriers[0].outlet}`;
+  return carriers.length > 1 ? `In ${carriers.length} sources` : 'In no source';
+}
+
 function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
   return (
     <div
@@ -62,9 +72,7 @@ function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
       {row.relation ? (
         <Badge tone={RELATION_TONE[row.relation]}>{RELATION_LABEL[row.relation]}</Badge>
       ) : (
-        <span className="font-medium text-neutral-800 dark:text-neutral-200">
-          Only in {row.cells.find((c) => !c.omitted)?.outlet ?? 'one source'}
-        </span>
+        <span className="font-medium text-neutral-800 dark:text-neutral-200">{presence(row)}</span>
       )}
       <span className="tabular-nums text-neutral-700 dark:text-neutral-300">
         <span className="sr-only">Score </span>

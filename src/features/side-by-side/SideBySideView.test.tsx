@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SideBySideView } from './SideBySideView.tsx';
@@ -243,6 +243,86 @@ describe('SideBySideView', () => {
     expect(sentence.closest('[dir="auto"]')).not.toBeNull();
     const header = within(table()).getByRole('columnheader', { name: /الجزيرة/ });
     expect(header.querySelector('bdi')).toHaveTextContent('الجزيرة');
+  });
+
+  describe('with seven sources (columns windowed)', () => {
+    const SHARED = 'The harbour bridge will close for repairs from Monday.';
+    const seven = () =>
+      buildComparison({
+        sources: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id, i) => ({
+          id,
+          outlet: `Outlet ${i + 1}`,
+          units: [{ text: id === 'a' || id === 'g' ? SHARED : `Story ${i + 1} tells something else.` }],
+        })),
+        groups: [['a:u0', 'g:u0']],
+        pairs: [{ a: 'a:u0', b: 'g:u0', relation: 'identical', score: 1 }],
+      });
+    let observers: { cb: () => void; el: Element }[] = [];
+    beforeEach(() => {
+      observers = [];
+      vi.stubGlobal(
+        'ResizeObserver',
+        class {
+          constructor(private readonly cb: () => void) {}
+          observe(el: Element) {
+            observers.push({ cb: this.cb, el });
+          }
+          unobserve() {}
+          disconnect() {}
+        },
+      );
+    });
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('renders the 7th source once the table grows wide enough, and labels a shared sentence by all rows', () => {
+      const c = seven();
+      loadComparison(c, docsOf(c));
+      const { container } = render(<SideBySideView />);
+      const scroller = container.querySelector<HTMLElement>('[role="table"]');
+      expect(scroller).not.toBeNull();
+      expect(table()).toHaveAttribute('aria-colcount', '8');
+      // A narrow container at first (the layout has not settled): only the first columns are rendered.
+      Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: 300 });
+      act(() => window.dispatchEvent(new Event('resize')));
+      expect(within(table()).queryByRole('columnheader', { name: 'Outlet 7' })).toBeNull();
+      // It then grows without any window resize: the observer must bring the 7th column in.
+      Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: 2400 });
+      act(() => {
+        for (const o of observers) if (o.el === scroller) o.cb();
+      });
+      expect(within(table()).getByRole('columnheader', { name: 'Outlet 7' })).toHaveAttribute(
+        'aria-colindex',
+        '8',
+      );
+      const row = rowOf('harbour bridge');
+      expect(row.querySelector('[aria-colindex="8"]')).toHaveTextContent(SHARED);
+      expect(within(row).getAllByRole('cell')[0]).toHaveTextContent('Identical');
+      expect(row).not.toHaveTextContent('Only in');
+    });
+
+    it('says "Only in" only for a passage a single source carries', () => {
+      const c = seven();
+      loadComparison(c, docsOf(c));
+      render(<SideBySideView />);
+      expect(within(rowOf('Story 4')).getAllByRole('cell')[0]).toHaveTextContent('Only in Outlet 4');
+    });
+
+    it('prints every column header, not only the scrolled window', () => {
+      const c = seven();
+      loadComparison(c, docsOf(c));
+      const { container } = render(<SideBySideView />);
+      const scroller = container.querySelector<HTMLElement>('[role="table"]');
+      Object.defineProperty(scroller, 'clientWidth', { configurable: true, value: 300 });
+      act(() => window.dispatchEvent(new Event('resize')));
+      expect(within(table()).getAllByRole('columnheader').length).toBeLessThan(8);
+      act(() => {
+        window.dispatchEvent(new Event('beforeprint'));
+      });
+      expect(within(table()).getAllByRole('columnheader')).toHaveLength(8);
+      act(() => {
+        window.dispatchEvent(new Event('afterprint'));
+      });
+    });
   });
 });
 

@@ -149,7 +149,16 @@ function SideBySideTable({
     if (!windowed) return;
     updateColumns();
     window.addEventListener('resize', updateColumns);
-    return () => window.removeEventListener('resize', updateColumns);
+    // The container can change width without a window resize (it mounts before the page layout settles, the
+    // sidebar or the notices change size): columns that come into view that way must render too, or the last
+    // sources' cells stay blank until the user scrolls.
+    const el = scrollRef.current;
+    const observer = el && typeof ResizeObserver !== 'undefined' ? new ResizeObserver(updateColumns) : null;
+    if (el) observer?.observe(el);
+    return () => {
+      window.removeEventListener('resize', updateColumns);
+      observer?.disconnect();
+    };
   }, [windowed, updateColumns]);
   // Printing (issue 4: Side by side is printable) lays every row out in normal flow, not just the window.
   const [printing, setPrinting] = useState(false);
@@ -329,6 +338,8 @@ function SideBySideTable({
   const items = virtualizer.getVirtualItems();
   const allColumns = useMemo(() => model.columns.map((_, i) => i), [model.columns]);
   const diffAt = focusedIndex >= 0 ? diffs.indexOf(focusedIndex) + 1 : 0;
+  // A printed table has every column, so its header must too.
+  const headerColumns = printing ? allColumns : visibleColumns;
 
   return (
     <section
@@ -389,7 +400,7 @@ function SideBySideTable({
                 >
                   Match
                 </div>
-                {visibleColumns
+                {headerColumns
                   .map((i) => model.columns[i])
                   .map(
                     (c, k) =>
@@ -397,8 +408,8 @@ function SideBySideTable({
                         <div
                           role="columnheader"
                           key={c.sourceId}
-                          aria-colindex={(visibleColumns[k] ?? 0) + 2}
-                          style={{ gridColumn: (visibleColumns[k] ?? 0) + 2 }}
+                          aria-colindex={(headerColumns[k] ?? 0) + 2}
+                          style={{ gridColumn: (headerColumns[k] ?? 0) + 2 }}
                           className="truncate p-2"
                           title={c.outlet}
                         >
