@@ -2,6 +2,7 @@
 // correction; a failed save (quota) is reported with an export offer and never replaces what was saved; a corrupt
 // saved workspace is kept aside and the app starts clean; a worker that cannot start, crashes or hangs never
 // leaves the page spinning. (The error boundary is covered by src/components/ErrorBoundary.test.tsx.)
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { THIRD_REPORT, loadSample, pasteSource, sourceItem, waitForComparison } from './helpers.ts';
 
@@ -126,6 +127,17 @@ test('a corrupt saved workspace is kept aside and the app starts clean', async (
   ).toContainText('kept aside unchanged');
   await expect(page.getByRole('heading', { name: 'Parallax' })).toBeVisible();
   await expect.poll(() => readSaved(page, 'parallax-workspace-unreadable')).toBe(corrupt);
+  // Issue 6: the kept-aside copy can be exported, exactly as it was saved.
+  const download = page.waitForEvent('download');
+  await page
+    .getByRole('alert')
+    .filter({ hasText: 'Your saved workspace could not be opened' })
+    .getByRole('button', { name: 'Export unreadable copy' })
+    .click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('parallax-unreadable-workspace.json');
+  const path = await file.path();
+  expect(await readFile(path, 'utf8')).toBe(corrupt);
 
   // A saved value with the wrong shape (valid JSON) is treated the same way.
   const wrongShape = JSON.stringify({

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { Notice } from '../components/ui/Notice.tsx';
 import { exportWorkspace } from '../features/export/export-actions.ts';
+import { downloadText } from '../features/export/download.ts';
+import { loadUnreadableWorkspaceText } from '../state/persist.ts';
 import type { Notice as NoticeData, NoticeActionKind } from '../state/slices/types.ts';
 import { useParallax } from '../state/store.ts';
 
@@ -11,7 +13,24 @@ function runAction(kind: NoticeActionKind): void {
   if (kind === 'undo-remove-source') s.undoRemoveSource();
   else if (kind === 'restore-previous-workspace') s.restorePreviousWorkspace();
   else if (kind === 'export-workspace') exportWorkspace(s);
+  else if (kind === 'export-unreadable-workspace') void exportUnreadableCopy();
   else window.location.reload();
+}
+
+/** Downloads the kept-aside unreadable workspace byte for byte, so it can be repaired or sent for help (issue 6). */
+async function exportUnreadableCopy(): Promise<void> {
+  const { notify } = useParallax.getState();
+  try {
+    const text = await loadUnreadableWorkspaceText();
+    if (text === null)
+      notify('error', 'There is no unreadable copy of a workspace in this browser any more.');
+    else downloadText('parallax-unreadable-workspace.json', 'application/json', text);
+  } catch (error) {
+    notify(
+      'error',
+      `The unreadable copy could not be read from this browser's storage (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
 }
 
 function NoticeList({ notices }: { readonly notices: readonly NoticeData[] }) {

@@ -90,11 +90,33 @@ export function describeWriteError(error: unknown): string {
   return `Your latest changes could not be saved in this browser: ${reason}. The last saved version is unchanged. Export the workspace to keep your changes.`;
 }
 
-/** Moves an unreadable saved workspace aside (rather than overwriting it) so it can still be recovered by hand. */
-export async function keepUnreadableWorkspace(): Promise<void> {
-  if (!hasIndexedDb()) return;
+/**
+ * Moves an unreadable saved workspace aside (rather than overwriting it) so it can still be recovered by hand.
+ * True when a copy is now kept aside (issue 6: the user is then offered to export it).
+ */
+export async function keepUnreadableWorkspace(): Promise<boolean> {
+  if (!hasIndexedDb()) return false;
   const raw = await get<unknown>(WORKSPACE_KEY);
-  if (raw != null) await set(UNREADABLE_KEY, raw);
+  if (raw == null) return false;
+  await set(UNREADABLE_KEY, raw);
+  return true;
+}
+
+/**
+ * The kept-aside unreadable workspace exactly as it was saved, for "Export unreadable copy"; null when there is
+ * none. Parallax saves strings; anything else was written by someone else and is exported as JSON when it can be.
+ */
+export async function loadUnreadableWorkspaceText(): Promise<string | null> {
+  if (!hasIndexedDb()) return null;
+  const raw = await get<unknown>(UNREADABLE_KEY);
+  if (raw == null) return null;
+  if (typeof raw === 'string') return raw;
+  try {
+    return JSON.stringify(raw) ?? String(raw);
+  } catch {
+    // Cyclic or otherwise unserialisable: its text form is still better than nothing.
+    return String(raw);
+  }
 }
 
 export async function savePreviousWorkspace(ws: Workspace | null): Promise<void> {

@@ -78,12 +78,16 @@ export const useParallax = create<ParallaxState>()(
           foundSaved = true;
           // Keep the unreadable value aside before anything can be written over it.
           void keepUnreadableWorkspace()
-            .catch(() => undefined)
-            .finally(() => {
+            .catch(() => false)
+            .then((kept) => {
               storage.enableWrites();
+              // Issue 6: the kept-aside copy must be exportable, so the notice offers it whenever it exists.
               store.notify(
                 'error',
                 `Your saved workspace could not be opened: ${error.message} It was kept aside unchanged; this is a fresh workspace.`,
+                ...(kept
+                  ? [{ kind: 'export-unreadable-workspace', label: 'Export unreadable copy' } as const]
+                  : []),
               );
               store.setHydrated(false);
             });

@@ -10,7 +10,11 @@ export type RowFilter = 'all' | 'differences' | 'omissions' | 'quotes' | 'confli
 
 /** What a notice's button does. Plain data, so notices stay serialisable; the app maps kinds to handlers. */
 export type NoticeActionKind =
-  'undo-remove-source' | 'restore-previous-workspace' | 'export-workspace' | 'reload';
+  | 'undo-remove-source'
+  | 'restore-previous-workspace'
+  | 'export-workspace'
+  | 'export-unreadable-workspace'
+  | 'reload';
 
 export interface Notice {
   readonly id: string;
