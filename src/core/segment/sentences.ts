@@ -44,6 +44,11 @@ function nextWord(text: string, pos: number): string {
   return m ? (m[1] as string) : '';
 }
 
+/** The last two UTF-16 code units of text.slice(0, end): enough for a test on its final code point. */
+function tail(text: string, end: number): string {
+  return text.slice(Math.max(0, end - 2), Math.max(0, end));
+}
+
 /**
  * Decide whether a candidate break between `before` (ending at `b`, trailing spaces excluded) and the text from
  * `next` on is a real sentence end.
@@ -55,8 +60,9 @@ function keepBreak(text: string, contentEnd: number, next: number): boolean {
   const nextDigit = /^\p{N}/u.test(nw);
   const gap = text.slice(contentEnd, next);
   // A line break inside a paragraph after text that does not end a sentence: hard-wrapped text.
-  if (/[\n\r]/u.test(gap) && !/[.!?…。！？؟"”’»)]$/u.test(text.slice(0, contentEnd)) && nextLower)
-    return false;
+  // End-anchored tests read a short window, not text.slice(0, …): a `$` regex scans its whole input from the start,
+  // which made every break cost O(source length). Two code units keep a final surrogate pair whole.
+  if (/[\n\r]/u.test(gap) && !/[.!?…。！？؟"”’»)]$/u.test(tail(text, contentEnd)) && nextLower) return false;
   if (
     nextLower &&
     /[.!?…]["”’»)]*$/u.test(text.slice(Math.max(0, contentEnd - 4), contentEnd)) &&
@@ -67,7 +73,7 @@ function keepBreak(text: string, contentEnd: number, next: number): boolean {
   }
   if (last === '.') {
     // Decimal or number with a dot: "3.5", "No. 2" handled below.
-    if (/\p{N}$/u.test(text.slice(0, contentEnd - 1)) && nextDigit && gap === '') return false;
+    if (/\p{N}$/u.test(tail(text, contentEnd - 1)) && nextDigit && gap === '') return false;
     const word = wordBeforeDot(text, contentEnd);
     const lower = word.toLowerCase();
     if (text.slice(contentEnd - 3, contentEnd) === '...') return !nextLower;
