@@ -82,7 +82,7 @@ function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
       {row.corrected && (
         <>
           <Badge tone="correction">Corrected</Badge>
-          <Button size="sm" variant="ghost" onClick={onUndo}>
+          <Button size="sm" variant="ghost" className="print:hidden" onClick={onUndo}>
             Undo correction
           </Button>
         </>
@@ -154,7 +154,7 @@ function UnitBlock({
               id={`rel-${unit.unitId}`}
               value={pair.relation}
               onChange={(e) => actions.onRelation(pair.a, pair.b, e.target.value as Relation)}
-              className={`rounded border border-neutral-400 bg-white px-1 py-0.5 text-xs dark:border-neutral-500 dark:bg-neutral-800 ${FOCUS_RING}`}
+              className={`rounded border border-neutral-400 bg-white px-1 py-0.5 text-xs dark:border-neutral-500 dark:bg-neutral-800 print:hidden ${FOCUS_RING}`}
             >
               {RELATIONS.map((r) => (
                 <option key={r} value={r}>
@@ -162,7 +162,12 @@ function UnitBlock({
                 </option>
               ))}
             </select>
-            <Button size="sm" variant="ghost" onClick={() => actions.onUnlink(pair.a, pair.b)}>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="print:hidden"
+              onClick={() => actions.onUnlink(pair.a, pair.b)}
+            >
               Unlink
             </Button>
           </>
@@ -170,13 +175,19 @@ function UnitBlock({
         <Button
           size="sm"
           variant="ghost"
+          className="print:hidden"
           aria-pressed={picked}
           onClick={() => actions.onPickLink(unit.unitId)}
         >
           Link…
         </Button>
         {canLinkHere && (
-          <Button size="sm" variant="primary" onClick={() => actions.onLinkWithSelected(unit.unitId)}>
+          <Button
+            size="sm"
+            variant="primary"
+            className="print:hidden"
+            onClick={() => actions.onLinkWithSelected(unit.unitId)}
+          >
             Link with selected
           </Button>
         )}

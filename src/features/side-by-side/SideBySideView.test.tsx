@@ -324,6 +324,32 @@ describe('SideBySideView', () => {
       });
     });
   });
+
+  it('keeps the correction controls and the toolbar off paper (print:hidden)', async () => {
+    const user = userEvent.setup();
+    render(<SideBySideView />);
+    const offPaper = (el: Element) => el.closest('.print\\:hidden') !== null;
+    // Make one row "Corrected" so its "Undo correction" button exists.
+    await user.click(
+      within(rowOf('destruction')).getAllByRole('button', { name: 'Unlink' })[0] as HTMLElement,
+    );
+    const controls = [
+      ...screen.getAllByRole('button', { name: 'Unlink' }),
+      ...screen.getAllByRole('button', { name: 'Link…' }),
+      ...screen.getAllByRole('combobox', { name: 'Relation' }),
+      ...screen.getAllByRole('button', { name: 'Undo correction' }),
+      screen.getByRole('radiogroup', { name: 'Show' }),
+      screen.getByRole('combobox', { name: 'Reference source' }),
+      screen.getByRole('button', { name: 'Next difference' }),
+    ];
+    expect(controls.filter((el) => !offPaper(el))).toEqual([]);
+    // The passages themselves and the relation labels do print.
+    expect(
+      within(table())
+        .getAllByText(/legitimate targets/)
+        .filter(offPaper),
+    ).toEqual([]);
+  });
 });
 
 function docsOf(c: Comparison): SourceDoc[] {

@@ -363,7 +363,7 @@ function SideBySideTable({
       {linkFrom && (
         <div
           role="status"
-          className="flex flex-wrap items-center gap-2 rounded border border-violet-700 bg-violet-50 p-2 text-sm text-violet-950 dark:border-violet-300 dark:bg-violet-950 dark:text-violet-50"
+          className="flex flex-wrap items-center gap-2 rounded border border-violet-700 bg-violet-50 p-2 text-sm text-violet-950 dark:border-violet-300 dark:bg-violet-950 dark:text-violet-50 print:hidden"
         >
           <span>
             Linking “{(unitText.get(linkFrom.unitId) ?? '').slice(0, 80)}”: press “Link with selected” on the
