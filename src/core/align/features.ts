@@ -73,20 +73,71 @@ export interface Prepared {
   readonly df: Int32Array;
 }
 
-function sortedUnique(ids: readonly number[]): Int32Array {
-  if (ids.length === 0) return EMPTY;
-  return uniqueInPlace(Int32Array.from(ids));
+const EMPTY = new Int32Array(0);
+
+/**
+ * Bump allocator for the per-unit arrays: they are views into a few large buffers, so prepare does not create tens
+ * of thousands of small ArrayBuffers (each one a separate backing store that the GC must track and free; on the
+ * 50-source bench that bookkeeping cost more than the tokenising). One arena per prepare() call.
+ */
+class Arena {
+  private ints = EMPTY;
+  private intPos = 0;
+  private floats = new Float64Array(0);
+  private floatPos = 0;
+
+  int(n: number): Int32Array {
+    if (n === 0) return EMPTY;
+    if (this.intPos + n > this.ints.length) {
+      this.ints = new Int32Array(Math.max(1 << 16, n));
+      this.intPos = 0;
+    }
+    const v = this.ints.subarray(this.intPos, this.intPos + n);
+    this.intPos += n;
+    return v;
+  }
+
+  float(n: number): Float64Array {
+    if (this.floatPos + n > this.floats.length) {
+      this.floats = new Float64Array(Math.max(1 << 14, n));
+      this.floatPos = 0;
+    }
+    const v = this.floats.subarray(this.floatPos, this.floatPos + n);
+    this.floatPos += n;
+    return v;
+  }
+
+  /** A copy of `ids` in arena memory. */
+  copy(ids: readonly number[]): Int32Array {
+    const v = this.int(ids.length);
+    v.set(ids);
+    return v;
+  }
+
+  /** Sorted unique values of scratch[0, len) (a typed array's default sort is numeric), copied into the arena. */
+  uniqueOfScratch(len: number): Int32Array {
+    if (len === 0) return EMPTY;
+    const a = scratch.subarray(0, len).sort();
+    let n = 1;
+    for (let i = 1; i < len; i++) if (a[i] !== a[n - 1]) a[n++] = a[i]!;
+    const v = this.int(n);
+    v.set(a.subarray(0, n));
+    return v;
+  }
+
+  sortedUnique(ids: readonly number[]): Int32Array {
+    const s = scratchFor(ids.length);
+    for (let i = 0; i < ids.length; i++) s[i] = ids[i]!;
+    return this.uniqueOfScratch(ids.length);
+  }
 }
 
-/** Sort `a` and drop repeats, in place (a typed array's default sort is numeric); returns a view of the prefix. */
-function uniqueInPlace(a: Int32Array): Int32Array {
-  if (a.length === 0) return EMPTY;
-  a.sort();
-  let n = 1;
-  for (let i = 1; i < a.length; i++) if (a[i] !== a[n - 1]) a[n++] = a[i]!;
-  return n === a.length ? a : a.subarray(0, n);
+/** Reused work buffer for hashing and sorting one unit at a time (prepare is synchronous, so never shared). */
+let scratch = new Int32Array(1024);
+function scratchFor(n: number): Int32Array {
+  if (n > scratch.length) scratch = new Int32Array(Math.max(n, 2 * scratch.length));
+  return scratch;
 }
-const EMPTY = new Int32Array(0);
 
 interface RawUnit {
   all: number[];
@@ -130,8 +181,9 @@ export function prepare(texts: readonly string[]): Prepared {
   });
 
   const df = new Int32Array(keys.length);
-  const bags = raws.map((r) => sortedUnique(r.content));
-  const unis = raws.map((r) => sortedUnique(r.all));
+  const arena = new Arena();
+  const bags = raws.map((r) => arena.sortedUnique(r.content));
+  const unis = raws.map((r) => arena.sortedUnique(r.all));
   for (const u of unis) for (let k = 0; k < u.length; k++) df[u[k]!]!++;
   const n = texts.length;
   const idf = new Float64Array(keys.length);
@@ -148,7 +200,7 @@ export function prepare(texts: readonly string[]): Prepared {
 
   const vectors = raws.map((r, i): UnitVector => {
     const bag = bags[i]!;
-    const bagW = new Float64Array(bag.length);
+    const bagW = arena.float(bag.length);
     let totalW = 0;
     let sq = 0;
     for (let k = 0; k < bag.length; k++) {
@@ -157,51 +209,54 @@ export function prepare(texts: readonly string[]): Prepared {
       totalW += w;
       sq += w * w;
     }
-    const all = Int32Array.from(r.all);
-    // Hashes go straight into a typed array (no intermediate number[]): prepare runs on every unit and quote.
-    const bi = new Int32Array(Math.max(0, all.length - 1));
-    for (let k = 1; k < all.length; k++) bi[k - 1] = (Math.imul(all[k - 1]!, 0x9e3779b1) ^ all[k]!) | 0;
+    const all = arena.copy(r.all);
+    // Hashes go into the scratch buffer, then only the sorted unique ones into the arena.
+    const bs = scratchFor(all.length);
+    for (let k = 1; k < all.length; k++) bs[k - 1] = (Math.imul(all[k - 1]!, 0x9e3779b1) ^ all[k]!) | 0;
+    const bigrams = arena.uniqueOfScratch(Math.max(0, all.length - 1));
     return {
       all,
-      content: Int32Array.from(r.content),
+      content: arena.copy(r.content),
       bag,
       bagW,
       totalW,
       norm: Math.sqrt(sq),
-      bigrams: uniqueInPlace(bi),
+      bigrams,
       uni: unis[i]!,
-      numbers: sortedUnique(r.numbers),
-      names: sortedUnique(r.names),
-      quoted: sortedUnique(r.quoted),
+      numbers: arena.sortedUnique(r.numbers),
+      names: arena.sortedUnique(r.names),
+      quoted: arena.sortedUnique(r.quoted),
       negated: r.negated,
-      chars: charGrams(texts[i]!),
-      trigrams: trigramHashes(all),
+      chars: charGrams(texts[i]!, arena),
+      trigrams: trigramHashes(all, arena),
     };
   });
   return { keys, vectors, idf, df };
 }
 
 /** FNV-1a hashes of the character 4-grams of a text (lower case, runs of non-letters as one space). */
-function charGrams(text: string): Int32Array {
+function charGrams(text: string, arena: Arena): Int32Array {
   const t = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
-  const out = new Int32Array(Math.max(0, t.length - 3));
+  const len = Math.max(0, t.length - 3);
+  const out = scratchFor(len);
   for (let i = 0; i + 4 <= t.length; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t.charCodeAt(k), 16777619);
     out[i] = h | 0;
   }
-  return uniqueInPlace(out);
+  return arena.uniqueOfScratch(len);
 }
 
-function trigramHashes(ids: Int32Array): Int32Array {
-  const out = new Int32Array(Math.max(0, ids.length - 2));
+function trigramHashes(ids: Int32Array, arena: Arena): Int32Array {
+  const len = Math.max(0, ids.length - 2);
+  const out = scratchFor(len);
   for (let k = 2; k < ids.length; k++) {
     out[k - 2] = (Math.imul(ids[k - 2]!, 0x9e3779b1) ^ Math.imul(ids[k - 1]!, 0x85ebca6b) ^ ids[k]!) | 0;
   }
-  return uniqueInPlace(out);
+  return arena.uniqueOfScratch(len);
 }
 
 function dice(a: ArrayLike<number>, b: ArrayLike<number>): number {
