@@ -45,6 +45,52 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:\.[\p{L}](?=\.))*|[“”"«»„‟]/gu;
 const QUOTE_MARK = /^[“”"«»„‟]$/;
 
+/** What a word's token is, apart from sentence position and quotation (see tokenize). */
+interface WordInfo {
+  readonly key: string;
+  /** 'number' and 'stop' are final; 'word' becomes 'name' when `capital` and not the sentence's first word. */
+  readonly type: 'word' | 'stop' | 'number';
+  readonly capital: boolean;
+  readonly negation: boolean;
+}
+
+/**
+ * Per-word results, memoised by the exact matched text: a story repeats its words across 50 outlets, and stemming
+ * plus the stop/negation/number lookups cost more than a Map hit. Pure function of the word, so the cache never
+ * changes a result; it is emptied when it grows past WORD_CACHE_MAX to bound memory in a long-lived worker.
+ */
+const wordCache = new Map<string, WordInfo>();
+const WORD_CACHE_MAX = 200_000;
+
+function wordInfo(raw: string): WordInfo {
+  const hit = wordCache.get(raw);
+  if (hit !== undefined) return hit;
+  let info: WordInfo;
+  const c0 = raw.charCodeAt(0);
+  if (c0 >= 48 && c0 <= 57) {
+    info = { key: raw.replace(/,(?=\d{3})/g, ''), type: 'number', capital: false, negation: false };
+  } else {
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const isNeg = NEGATION.has(lower) || lower.endsWith("n't");
+    const num = NUMBER_WORDS[lower];
+    if (num !== undefined) info = { key: num, type: 'number', capital: false, negation: false };
+    else {
+      const bare = lower.replace(/'s$/, '').replace(/\./g, '');
+      const stop = STOP.has(lower) || STOP.has(bare) || FUNCTION_NEGATION.has(lower) || lower.endsWith("n't");
+      info = {
+        key: stem(bare),
+        type: stop ? 'stop' : 'word',
+        // A capital that is not forced by the sentence start marks a name ("Putin", "Alaska", "NATO").
+        capital: !stop && raw !== lower && /^\p{Lu}/u.test(raw),
+        negation: isNeg,
+      };
+    }
+  }
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(raw, info);
+  return info;
+}
+
 /** Tokens of a text, in order. Quotation marks toggle the `quoted` flag and are not returned. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -59,28 +105,9 @@ export function tokenize(text: string): Token[] {
       else quoted = !quoted;
       continue;
     }
-    const c0 = raw.charCodeAt(0);
-    if (c0 >= 48 && c0 <= 57) {
-      out.push({ key: raw.replace(/,(?=\d{3})/g, ''), type: 'number', quoted, negation: false });
-      first = false;
-      continue;
-    }
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    const isNeg = NEGATION.has(lower) || lower.endsWith("n't");
-    const num = NUMBER_WORDS[lower];
-    if (num !== undefined) {
-      out.push({ key: num, type: 'number', quoted, negation: false });
-      first = false;
-      continue;
-    }
-    const bare = lower.replace(/'s$/, '').replace(/\./g, '');
-    let type: TokenType;
-    if (STOP.has(lower) || STOP.has(bare) || FUNCTION_NEGATION.has(lower) || lower.endsWith("n't"))
-      type = 'stop';
-    // A capital that is not forced by the sentence start marks a name ("Putin", "Alaska", "NATO").
-    else if (raw !== lower && !first && /^\p{Lu}/u.test(raw)) type = 'name';
-    else type = 'word';
-    out.push({ key: stem(bare), type, quoted, negation: isNeg });
+    const w = wordInfo(raw);
+    const type: TokenType = w.type === 'word' && w.capital && !first ? 'name' : w.type;
+    out.push({ key: w.key, type, quoted, negation: w.negation });
     first = false;
   }
   return out;
