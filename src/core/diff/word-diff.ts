@@ -30,11 +30,33 @@ const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’\-‐.,][\p{L}\p{M}\p{N}]+)*|[^\s\p{
 /** Above this many tokens on either side a pair is not a sentence pair any more: go straight to the coarse diff. */
 const MAX_TOKENS = 4_000;
 
+/** Any character foldKey rewrites: most tokens have none and are their own key. */
+const FOLDABLE = /[’‘`´“”„«»‐–—]/;
+
 function foldKey(t: string): string {
+  if (!FOLDABLE.test(t)) return t;
   return t
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”„«»]/g, '"')
     .replace(/[‐–—]/g, '-');
+}
+
+/**
+ * Tokens per text, memoised: a unit is diffed against several partners in a comparison (and again by the views).
+ * The tokens are a pure function of the text and never mutated, so sharing them changes no result; the cache is
+ * emptied past TOKEN_CACHE_MAX texts to bound memory in a long-lived worker.
+ */
+const tokenCache = new Map<string, readonly DiffToken[]>();
+const TOKEN_CACHE_MAX = 20_000;
+
+function cachedTokens(s: string): readonly DiffToken[] {
+  let t = tokenCache.get(s);
+  if (t === undefined) {
+    t = tokenizeForDiff(s);
+    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
+    tokenCache.set(s, t);
+  }
+  return t;
 }
 
 export function tokenizeForDiff(s: string): DiffToken[] {
@@ -166,8 +188,8 @@ export function diffUnits(
   o: DiffOptions,
   now?: () => number,
 ): { parts: DiffPart[]; complete: boolean } {
-  const ta = tokenizeForDiff(a);
-  const tb = tokenizeForDiff(b);
+  const ta = cachedTokens(a);
+  const tb = cachedTokens(b);
   if (ta.length > MAX_TOKENS || tb.length > MAX_TOKENS) {
     return { parts: buildParts(a, b, ta, tb, coarseOps(ta, tb)), complete: false };
   }
