@@ -194,8 +194,15 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
 
   // Quotes, then one speaker identity across all sources.
   const rawQuotes: Quote[] = [];
+  // Each source's units, grouped once (in order) rather than filtering every unit once per source.
+  const unitsOfSource = new Map<string, Unit[]>();
+  for (const u of units) {
+    const list = unitsOfSource.get(u.sourceId);
+    if (list) list.push(u);
+    else unitsOfSource.set(u.sourceId, [u]);
+  }
   admitted.forEach((s, k) => {
-    const own = units.filter((u) => u.sourceId === s.id);
+    const own = unitsOfSource.get(s.id) ?? [];
     rawQuotes.push(...extractQuotes(s, own, o.quotes));
     progress('quotes', (k + 1) / admitted.length);
   });
@@ -322,7 +329,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     const d = diffUnits(a.text, b.text, o.diff, now);
     if (!d.complete) budgetsHit.add('diff');
     const discrepancies = findDiscrepancies(a, b);
-    const fixed = relationFix.get(`${i}:${j}`);
+    const fixed = relationFix.size > 0 ? relationFix.get(`${i}:${j}`) : undefined;
     const relation = fixed ?? classifyRelation({ a, b, score: s, parts: d.parts, discrepancies });
     return {
       id: `${a.id}~${b.id}`,
@@ -352,12 +359,15 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
         else if (manualKeys.has(key)) edges.push([i, j, scorePair(prepared, i, j)]);
       }
     }
+    // Without manual links the first key is always 0: skip its two set lookups per comparison (same order).
     edges.sort(
-      (p, q) =>
-        Number(manualKeys.has(pairKey(q[0], q[1]))) - Number(manualKeys.has(pairKey(p[0], p[1]))) ||
-        q[2] - p[2] ||
-        p[0] - q[0] ||
-        p[1] - q[1],
+      manualKeys.size === 0
+        ? (p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]
+        : (p, q) =>
+            Number(manualKeys.has(pairKey(q[0], q[1]))) - Number(manualKeys.has(pairKey(p[0], p[1]))) ||
+            q[2] - p[2] ||
+            p[0] - q[0] ||
+            p[1] - q[1],
     );
     // Kruskal on the group's scored pairs.
     const parent = new Map<number, number>(members.map((m) => [m, m]));
