@@ -43,7 +43,12 @@ function plainWords(s: string): string[] {
 
 /** Plain words, possessive 's dropped, month abbreviations spelled out: what the looser labels compare. */
 function words(s: string): string[] {
-  return plainWords(s).map((w) => {
+  return loosen(plainWords(s));
+}
+
+/** words() from plainWords() already computed (classifyRelation needs both for each side of every pair). */
+function loosen(plain: readonly string[]): string[] {
+  return plain.map((w) => {
     const bare = w.replace(/'s$/, '');
     return MONTH_ABBR[bare] ?? bare;
   });
@@ -95,7 +100,7 @@ export function changedWordCounts(parts: readonly DiffPart[]): {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.op === 'equal') {
-      equal += words(p.text).length;
+      equal += plainWords(p.text).length; // words() maps one to one: same count
       continue;
     }
     const next = parts[i + 1];
@@ -155,8 +160,8 @@ export function classifyRelation(input: {
   const pa = plainWords(input.a.text);
   const pb = plainWords(input.b.text);
   if (pa.length === pb.length && pa.every((w, i) => w === pb[i])) return 'identical';
-  const wa = words(input.a.text);
-  const wb = words(input.b.text);
+  const wa = loosen(pa);
+  const wb = loosen(pb);
   if (wa.length === 0 || wb.length === 0) return 'paraphrase';
 
   const { equal, deleted, inserted } = changedWordCounts(input.parts);
