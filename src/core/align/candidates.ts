@@ -58,8 +58,10 @@ export function findCandidates(input: CandidateInput): [number, number][] {
 
   const acc = new Float64Array(n);
   const touched: number[] = [];
-  const seen = new Set<number>();
-  const out: [number, number][] = [];
+  // Pairs as numeric keys i * n + j (exact in a double), sorted and deduplicated at the end: the same sorted list a
+  // Set of seen keys plus a sort of [i, j] tuples gave, without a hash insert per pair or a comparator sort.
+  let keys = new Float64Array(Math.max(16, n * perUnit));
+  let count = 0;
   for (let u = 0; u < n; u++) {
     if ((u & 255) === 0) input.checkpoint?.(u / n);
     if (!eligible[u]) continue;
@@ -80,16 +82,23 @@ export function findCandidates(input: CandidateInput): [number, number][] {
     }
     const best = topK(touched, acc, perUnit);
     for (const o of best) {
-      const i = Math.min(u, o);
-      const j = Math.max(u, o);
-      const key = i * n + j;
-      if (!seen.has(key)) {
-        seen.add(key);
-        out.push([i, j]);
+      if (count === keys.length) {
+        const grown = new Float64Array(2 * keys.length);
+        grown.set(keys);
+        keys = grown;
       }
+      keys[count++] = u < o ? u * n + o : o * n + u;
     }
     for (const o of touched) acc[o] = 0;
   }
-  out.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  const sorted = keys.subarray(0, count).sort();
+  const out: [number, number][] = [];
+  for (let k = 0; k < count; k++) {
+    const key = sorted[k]!;
+    if (k > 0 && key === sorted[k - 1]) continue;
+    let i = Math.floor(key / n);
+    if (i * n > key) i--; // guards against a rounded quotient; never taken for realistic n
+    out.push([i, key - i * n]);
+  }
   return out;
 }
