@@ -409,7 +409,8 @@ async function profileChange(page: Page, i: number, map: SourceMapper): Promise<
         : `${f.functionName || '(anonymous)'} [browser or injected]`
       : (map(file, f.lineNumber + 1, f.columnNumber) ??
         `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`);
-    self.set(key, (self.get(key) ?? 0) + (deltas[k] ?? 0) / 1000);
+    const named = key === '(program)' ? '(program: browser-native work, e.g. style, layout, paint)' : key;
+    self.set(named, (self.get(named) ?? 0) + (deltas[k] ?? 0) / 1000);
   });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const busy = [...self.entries()].filter(([k]) => k !== '(idle)').reduce((a, [, v]) => a + v, 0);
@@ -417,7 +418,7 @@ async function profileChange(page: Page, i: number, map: SourceMapper): Promise<
   return [
     head,
     ...[...self.entries()]
-      .filter(([k]) => k !== '(idle)' && k !== '(program)')
+      .filter(([k]) => k !== '(idle)')
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
       .map(([k, v]) => `${String(Math.round(v)).padStart(5)} ms  ${k}`),
