@@ -132,15 +132,15 @@ function wordsToNumber(s: string): number | null {
     .filter((w) => w && w !== 'and');
   // A bare "one" is a pronoun far more often than a count ("one of the root causes", "no one"): skip it.
   if (words.length === 1 && (words[0] === 'one' || words[0] === 'zero')) return null;
-  if (words.length === 1 && MULT[words[0]!] !== undefined) return null; // "thousands", "hundred" alone
+  if (words.length === 1 && Object.hasOwn(MULT, words[0]!)) return null; // "thousands", "hundred" alone
   let total = 0;
   let current = 0;
   for (const w of words) {
-    const small = SMALL[w];
+    const small = Object.hasOwn(SMALL, w) ? SMALL[w] : undefined;
     if (small !== undefined) current += small;
     else if (w === 'hundred') current = (current || 1) * 100;
     else {
-      const m = MULT[w];
+      const m = Object.hasOwn(MULT, w) ? MULT[w] : undefined;
       if (m === undefined) return null;
       total += (current || 1) * m;
       current = 0;

@@ -50,7 +50,7 @@ function words(s: string): string[] {
 function loosen(plain: readonly string[]): string[] {
   return plain.map((w) => {
     const bare = w.replace(/'s$/, '');
-    return MONTH_ABBR[bare] ?? bare;
+    return (Object.hasOwn(MONTH_ABBR, bare) ? MONTH_ABBR[bare] : undefined) ?? bare;
   });
 }
 

@@ -85,7 +85,7 @@ const IRREGULAR: Record<string, readonly string[]> = {
 };
 
 function inflect(base: string): string[] {
-  const irregular = IRREGULAR[base];
+  const irregular = Object.hasOwn(IRREGULAR, base) ? IRREGULAR[base] : undefined;
   if (irregular) return [...irregular];
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
   if (/[^aeiou]y$/u.test(base)) {
