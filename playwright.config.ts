@@ -1,35 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, systemChromium } from './e2e/browser.ts';
 
-/**
- * Which Chromium to drive. Playwright's own build when it is installed (a developer laptop after
- * `npx playwright install chromium`); otherwise a system Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium,
- * launched with --no-sandbox because CI runs as root. With neither, stop and say how to get one.
- */
-function systemChromium(): string | undefined {
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // Playwright's browser registry is not installed: fall through to a system browser.
-  }
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-  ];
-  const found = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!found) {
-    throw new Error(
-      'No Chromium found for the browser tests. Install one with `npx playwright install chromium`, ' +
-        'or on Debian/Ubuntu `sudo apt-get install -y chromium`, or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-    );
-  }
-  return found;
-}
-
-const executablePath = systemChromium();
+// Playwright's own Chromium when installed, else a system one (e2e/browser.ts); none at all stops with how to get one.
+const executablePath = systemChromium('the browser tests');
 // Each run builds into its own folder and serves on its own port, so parallel runs (several developers' shells,
 // an editor's test runner) never serve each other a stale build. Workers inherit the env set here by the runner.
 process.env.E2E_PORT ??= String(4200 + (process.pid % 700));
@@ -58,16 +31,7 @@ export default defineConfig({
         launchOptions: executablePath
           ? {
               executablePath,
-              args: [
-                '--no-sandbox',
-                '--disable-gpu',
-                '--disable-dev-shm-usage',
-                '--disable-background-networking',
-                '--disable-component-update',
-                '--disable-sync',
-                '--no-first-run',
-                '--disable-quic',
-              ],
+              args: [...CHROMIUM_ARGS],
             }
           : {},
       },

@@ -21,6 +21,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from '../e2e/browser.ts';
 import type { SourceMapConsumer } from 'source-map-js';
 import { serializeWorkspace } from '../src/ingest/workspace.ts';
 import { DEFAULT_WORKSPACE_OPTIONS, type SourceDoc } from '../src/lib/workspace-model.ts';
@@ -60,34 +61,9 @@ const ms = (x: number) => (Number.isFinite(x) ? `${Math.round(x)} ms` : 'n/a');
 // ---------------------------------------------------------------------------------------------------------------
 // Browser and server (mirrors playwright.config.ts)
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 async function launchBrowser(): Promise<Browser> {
-  let own = false;
-  try {
-    own = existsSync(chromium.executablePath());
-  } catch {
-    // Playwright's browser registry is not installed: use a system Chromium.
-  }
-  if (own) return chromium.launch();
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  const executablePath = candidates.find((p): p is string => !!p && existsSync(p));
-  if (!executablePath) {
-    throw new Error(
-      'No Chromium found for the UI benchmark. Install one with `npx playwright install chromium`, ' +
-        'or point CHROMIUM_PATH at a Chromium/Chrome binary.',
-    );
-  }
-  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const executablePath = systemChromium('the UI benchmark');
+  return executablePath ? chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] }) : chromium.launch();
 }
 
 function freePort(): Promise<number> {
