@@ -114,7 +114,7 @@ export interface Quote extends Span {
   readonly kind: QuoteKind;
   /** Speaker id (Speaker.id) or null when nobody could be attributed. */
   readonly speaker: string | null;
-  /** The speaker's name as written in this source for this quote ("Putin", "he" resolved to Putin → "Putin"). */
+  /** The fullest spelling of the speaker's name in this source ("he" resolved to Putin → "Vladimir Putin"). */
   readonly speakerText?: string;
   /** Role written before the speaker's name in this source ("Russian President"), if any. */
   readonly speakerTitle?: string;
@@ -203,7 +203,7 @@ export interface SourceReport {
   readonly onlyHere: readonly string[];
   /** Groups carried by at least one other source but not this one. */
   readonly omitted: readonly string[];
-  /** Share of all multi-source groups... see report docs: groups carried / all claim groups, in [0, 1]. */
+  /** Claim groups this source carries / all claim groups of the comparison, in [0, 1]. */
   readonly coverageShare: number;
   /** For claims shared by 2+ sources: how many this source puts in the headline, the lede and the body. */
   readonly placement: { readonly headline: number; readonly lede: number; readonly body: number };
