@@ -138,10 +138,15 @@ function readSources(
   });
 }
 
-function readSourceV1(s: Record<string, unknown>, where: string): SourceDoc {
+/** The fields every version stores the same way; `dateKey` names the publication date ("date" in version 0). */
+function readSourceCore(
+  s: Record<string, unknown>,
+  where: string,
+  dateKey: string,
+): Pick<SourceDoc, 'id' | 'outlet' | 'title' | 'url' | 'publishedAt' | 'byline' | 'text'> {
   const title = optStr(s, 'title', where);
   const url = optStr(s, 'url', where);
-  const publishedAt = optStr(s, 'publishedAt', where);
+  const publishedAt = optStr(s, dateKey, where);
   const byline = optStr(s, 'byline', where);
   return {
     id: str(s, 'id', where),
@@ -151,6 +156,12 @@ function readSourceV1(s: Record<string, unknown>, where: string): SourceDoc {
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     ...(byline !== undefined ? { byline } : {}),
     text: str(s, 'text', where),
+  };
+}
+
+function readSourceV1(s: Record<string, unknown>, where: string): SourceDoc {
+  return {
+    ...readSourceCore(s, where, 'publishedAt'),
     restored: strList(s, 'restored', where),
     origin: readOrigin(s.origin, where),
     addedAt: str(s, 'addedAt', where),
@@ -213,18 +224,8 @@ function readCorrections(v: unknown): Correction[] {
 function fromV0(data: Record<string, unknown>): { workspace: Workspace; notes: string[] } {
   const savedAt = typeof data.savedAt === 'string' ? data.savedAt : new Date(0).toISOString();
   const sources = readSources(data.sources, (s, where) => {
-    const title = optStr(s, 'title', where);
-    const url = optStr(s, 'url', where);
-    const publishedAt = optStr(s, 'date', where);
-    const byline = optStr(s, 'byline', where);
     return {
-      id: str(s, 'id', where),
-      outlet: str(s, 'outlet', where),
-      ...(title !== undefined ? { title } : {}),
-      ...(url !== undefined ? { url } : {}),
-      ...(publishedAt !== undefined ? { publishedAt } : {}),
-      ...(byline !== undefined ? { byline } : {}),
-      text: str(s, 'text', where),
+      ...readSourceCore(s, where, 'date'),
       // Version 0 could not put removals back, and did not record where a source came from.
       restored: [],
       origin: { kind: 'paste' },
