@@ -19,18 +19,40 @@ export interface Block extends Span {
   readonly text: string;
 }
 
-const WS = /\s/u;
+/**
+ * True for the UTF-16 code units that JavaScript's `\s` matches (WhiteSpace, LineTerminator and Zs; none is astral,
+ * so one code unit decides). Tested against the regex for every code unit in lines.test.ts. A comparison with
+ * constants instead of a regex per character: trimming and line splitting visit every character of every source.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
+/** True when `ch` contains whitespace (callers pass one character, or undefined past the end of a text). */
 export function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && WS.test(ch);
+  if (ch === undefined) return false;
+  for (let i = 0; i < ch.length; i++) if (isSpaceCode(ch.charCodeAt(i))) return true;
+  return false;
 }
 
 /** Narrow [start, end) so it neither starts nor ends with whitespace. */
 export function trimSpan(text: string, start: number, end: number): Span {
   let s = start;
   let e = end;
-  while (s < e && isSpace(text[s])) s++;
-  while (e > s && isSpace(text[e - 1])) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
   return { start: s, end: e };
 }
 
@@ -99,10 +121,64 @@ export function splitBlocks(text: string, lines: readonly Line[] = splitLines(te
   return blocks;
 }
 
-/** Words as a journalist would count them: runs of letters/digits (with inner apostrophes and hyphens). */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Per BMP code unit: 0 not yet classified, 1 a letter or digit, 2 neither. Filled lazily from WORD_CHAR. */
+const bmpWordClass = new Uint8Array(0x10000);
+
+/** `[\p{L}\p{N}]` for one code point: ASCII by comparison, the rest through a memo of the regex's answer. */
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
+  if (cp >= 0x10000) return WORD_CHAR.test(String.fromCodePoint(cp));
+  let k = bmpWordClass[cp] as number;
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
+    bmpWordClass[cp] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * Words as a journalist would count them: the number of matches of the global, unicode regex
+ * `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` (runs of letters/digits with inner apostrophes, hyphens and dots),
+ * counted in one pass without building the matches: this runs on every unit and many attribution snippets. A
+ * letter/digit starts a new match unless the code point before it is one too, or is a joiner that follows one
+ * (the greedy match then already runs through it). Equality with the regex is a property test in lines.test.ts.
+ */
 export function countWords(text: string): number {
-  const m = text.match(/[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  let prevWord = false;
+  let prevJoinerAfterWord = false;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (isWordCodePoint(cp)) {
+      if (!prevWord && !prevJoinerAfterWord) n++;
+      prevWord = true;
+      prevJoinerAfterWord = false;
+    } else {
+      prevJoinerAfterWord = prevWord && (cp === 0x27 || cp === 0x2019 || cp === 0x2d || cp === 0x2e);
+      prevWord = false;
+    }
+  }
+  return n;
+}
+
+/** Whitespace-separated pieces of `text` (what `text.split(/\s+/u).filter(nonEmpty).length` counts), no allocation. */
+export function countSpaced(text: string): number {
+  let n = 0;
+  let inPiece = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (!space && !inPiece) n++;
+    inPiece = !space;
+  }
+  return n;
 }
 
 /** Sentence-final punctuation, allowing closing quotes/brackets after it ("…strikes.”"). */

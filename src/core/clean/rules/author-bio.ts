@@ -3,7 +3,7 @@
 // searched (a bio never opens a news story), and only paragraphs that read as a description of a journalist.
 
 import type { Block } from '../lines.ts';
-import { ENDS_LIKE_SENTENCE } from '../lines.ts';
+import { countSpaced, ENDS_LIKE_SENTENCE } from '../lines.ts';
 import type { CleanRule, RemovalDraft } from './types.ts';
 import { wordsOf } from './types.ts';
 
@@ -31,7 +31,7 @@ export const authorBioRule: CleanRule = (ctx) => {
   const from = Math.max(1, Math.floor(blocks.length / 2));
   for (let i = from; i < blocks.length; i++) {
     const b = blocks[i] as Block;
-    if (!BIO_CUE.test(b.text) || wordsOf(b.text).length > 150) continue;
+    if (!BIO_CUE.test(b.text) || countSpaced(b.text) > 150) continue;
     let start = b.start;
     const prev = blocks[i - 1];
     // The author's name on its own line just above, when the bio mentions it ("Marina" / "Marina Shcherbina …").
@@ -42,7 +42,7 @@ export const authorBioRule: CleanRule = (ctx) => {
     let end = b.end;
     for (let j = i + 1; j < blocks.length; j++) {
       const next = blocks[j] as Block;
-      if (!BIO_CONTINUE.test(next.text) || wordsOf(next.text).length > 150) break;
+      if (!BIO_CONTINUE.test(next.text) || countSpaced(next.text) > 150) break;
       end = next.end;
     }
     const out: RemovalDraft[] = [

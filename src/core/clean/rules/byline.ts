@@ -2,6 +2,7 @@
 // "Reporting by X; Editing by Y" anywhere. A byline names the author, not a claim of the story.
 
 import type { CleanRule, RemovalDraft } from './types.ts';
+import { countSpaced } from '../lines.ts';
 import { wordsOf } from './types.ts';
 
 const NAME = String.raw`\p{Lu}[\p{L}'’.\-]*`;
@@ -18,15 +19,17 @@ export const bylineRule: CleanRule = (ctx) => {
   const out: RemovalDraft[] = [];
   const content = ctx.lines.filter((l) => !l.blank);
   content.forEach((line, i) => {
-    const words = wordsOf(line.text);
+    const wordCount = countSpaced(line.text);
     if (
       i < 6 &&
-      words.length <= 16 &&
+      wordCount <= 16 &&
       BYLINE.test(line.text) &&
       /^(?:by|words|written|reported|story)\s/iu.test(line.text)
     ) {
       // "By the way, …" and "By Friday the talks had stalled." are sentences, not bylines: require capitals only.
-      const rest = words.slice(1).filter((w) => !/^(?:and|&|de|van|von|al|bin|la|le|by|[,|–—-])$/iu.test(w));
+      const rest = wordsOf(line.text)
+        .slice(1)
+        .filter((w) => !/^(?:and|&|de|van|von|al|bin|la|le|by|[,|–—-])$/iu.test(w));
       const nameWords = rest.slice(0, 4);
       if (nameWords.length > 0 && nameWords.every((w) => /^\p{Lu}/u.test(w) || /^[,|–—-]/u.test(w))) {
         out.push({
@@ -38,7 +41,7 @@ export const bylineRule: CleanRule = (ctx) => {
       }
       return;
     }
-    if (words.length <= 30 && TRAILER.test(line.text)) {
+    if (wordCount <= 30 && TRAILER.test(line.text)) {
       out.push({
         start: line.start,
         end: line.end,

@@ -2,14 +2,14 @@
 // your inbox"). Whole short lines only: a story sentence about subscriptions inside a paragraph stays.
 
 import type { CleanRule } from './types.ts';
-import { wordsOf } from './types.ts';
+import { countSpaced } from '../lines.ts';
 
 const NEWSLETTER =
   /^(?:sign up\b|subscribe\b|newsletter:?$|get (?:the|our) [\w\s’']{0,40}(?:newsletter|in your inbox|delivered)|(?:our|the) [\w\s’']{0,30}newsletter\b|want (?:more|the latest)\b[^.]{0,60}\?|enter your email|register (?:now|for free)|already a subscriber|support (?:our|independent) journalism|become a (?:member|subscriber))/iu;
 
 export const newsletterRule: CleanRule = (ctx) =>
   ctx.lines
-    .filter((l) => !l.blank && wordsOf(l.text).length <= 25 && NEWSLETTER.test(l.text))
+    .filter((l) => !l.blank && NEWSLETTER.test(l.text) && countSpaced(l.text) <= 25)
     .map((l) => ({
       start: l.start,
       end: l.end,

@@ -3,7 +3,7 @@
 // bracketed credit itself goes, so the sentence around it stays.
 
 import type { CleanRule, RemovalDraft } from './types.ts';
-import { wordsOf } from './types.ts';
+import { countSpaced } from '../lines.ts';
 
 const LINE_START =
   /^(?:photo|photos|image|images|picture|pictures|photograph|file photo|credit|caption|illustration)(?: credit)?s?\s*[:：|]/iu;
@@ -21,7 +21,7 @@ export const photoCreditRule: CleanRule = (ctx) => {
   const out: RemovalDraft[] = [];
   for (const l of ctx.lines) {
     if (l.blank) continue;
-    const words = wordsOf(l.text).length;
+    const words = countSpaced(l.text);
     if (
       LINE_START.test(l.text) ||
       (words <= 40 &&
@@ -32,6 +32,8 @@ export const photoCreditRule: CleanRule = (ctx) => {
       out.push({ start: l.start, end: l.end, kind: 'photo-credit', reason: 'Photo caption or credit' });
       continue;
     }
+    // Both inline credit forms are bracketed: a line without '(' has none (skips a regex pass per line).
+    if (!l.text.includes('(')) continue;
     INLINE.lastIndex = 0;
     for (let m = INLINE.exec(l.text); m; m = INLINE.exec(l.text)) {
       const lead = m[0].length - m[0].trimStart().length;

@@ -5,9 +5,8 @@
 // more" or "related" are never touched: only whole short lines are considered.
 
 import type { Block } from '../lines.ts';
-import { ENDS_LIKE_SENTENCE } from '../lines.ts';
+import { countSpaced, ENDS_LIKE_SENTENCE } from '../lines.ts';
 import type { CleanRule, RemovalDraft } from './types.ts';
-import { wordsOf } from './types.ts';
 
 const HEADER =
   /^(?:don['’]t miss|do not miss|related(?: articles| stories| coverage| news| content| reading| links)?|read more|read also|also read|read next|more from [\p{L}\p{N} .&'’-]{1,40}|more on (?:this|the) (?:story|topic)|more stories|more news|see also|recommended(?: for you| stories| articles)?|you may also like|you might also like|most read|most popular|trending(?: now| stories)?|latest news|editor['’]s picks?|top stories|what to read next|in other news|more coverage)\s*[:：]?$/iu;
@@ -15,13 +14,12 @@ const INLINE =
   /^(?:read more|read also|also read|related|see also|more|watch|listen|recommended)\s*[:：|»>]\s*\S/iu;
 
 function isHeadlineSized(b: Block): boolean {
-  return wordsOf(b.text).length <= 40;
+  return countSpaced(b.text) <= 40;
 }
 
 function looksLikeHeadline(b: Block): boolean {
-  const words = wordsOf(b.text);
   return (
-    words.length <= 20 &&
+    countSpaced(b.text) <= 20 &&
     b.lines.length === 1 &&
     !ENDS_LIKE_SENTENCE.test(b.text) &&
     /^[\p{Lu}\p{N}"“‘'«]/u.test(b.text)
@@ -33,7 +31,7 @@ export const relatedLinksRule: CleanRule = (ctx) => {
   const { blocks } = ctx;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i] as Block;
-    if (b.lines.length === 1 && INLINE.test(b.text) && wordsOf(b.text).length <= 30) {
+    if (b.lines.length === 1 && INLINE.test(b.text) && countSpaced(b.text) <= 30) {
       out.push({ start: b.start, end: b.end, kind: 'related-links', reason: 'Link to another article' });
       continue;
     }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { countSpaced, countWords, isSpace, isSpaceCode, trimSpan } from './lines.ts';
+
+// The hand-written scanners must agree with the regexes they replaced (speed, issue 3): output stays byte-identical.
+const WORDS_RE = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
+const regexCount = (t: string): number => t.match(WORDS_RE)?.length ?? 0;
+const regexSpaced = (t: string): number => t.split(/\s+/u).filter((w) => w.length > 0).length;
+/** Strings drawn from the characters that matter: letters of several scripts, digits, joiners, spaces, surrogates. */
+const tricky = fc
+  .array(
+    fc.constantFrom(
+      ...'aZé5٣ж中 \t\n\u00a0\u2009\u3000.-\'’,"“”…'.split(''),
+      '\u{1d400}',
+      '\u{20000}',
+      '\u{1f600}',
+      '\ud800',
+      '\udc00',
+    ),
+    { maxLength: 40 },
+  )
+  .map((xs) => xs.join(''));
+
+describe('character scanners', () => {
+  it('isSpaceCode matches /\\s/u on every UTF-16 code unit', () => {
+    const re = /\s/u;
+    for (let c = 0; c < 0x10000; c++) {
+      if (isSpaceCode(c) !== re.test(String.fromCharCode(c)))
+        throw new Error(`differs at U+${c.toString(16)}`);
+    }
+    expect(isSpace(undefined)).toBe(false);
+    expect(isSpace(' ')).toBe(true);
+  });
+
+  it('countWords equals the number of word-regex matches', () => {
+    fc.assert(
+      fc.property(tricky, (t) => countWords(t) === regexCount(t)),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (t) => countWords(t) === regexCount(t)),
+    );
+    expect(countWords("Kyiv’s U.S.-backed plan, don't 3.5 - x")).toBe(7);
+  });
+
+  it('countSpaced equals the whitespace split count; trimSpan trims what \\s matches', () => {
+    fc.assert(
+      fc.property(tricky, (t) => {
+        const s = trimSpan(t, 0, t.length);
+        return countSpaced(t) === regexSpaced(t) && t.slice(s.start, s.end) === t.trim();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
