@@ -95,6 +95,81 @@ function paragraphsOf(units: readonly Unit[]): Span[] {
 
 const lowerVerb = (v: string): string => v.toLowerCase().replace(/\s+/gu, ' ');
 
+/** One code point of a word as `capitalisedBeforeVerbs` reads words: `[\p{L}\p{M}'’-]`. */
+const WORD_CP = /[\p{L}\p{M}'’-]/u;
+/** Per BMP code unit: 0 unknown, 1 word character, 2 not (memo of WORD_CP). */
+const wordClass = new Uint8Array(0x10000);
+
+function isWordCodePoint(cp: number): boolean {
+  if (cp < 0x80) return ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || cp === 0x27 || cp === 0x2d;
+  if (cp >= 0x10000) return WORD_CP.test(String.fromCodePoint(cp));
+  let k = wordClass[cp] as number;
+  if (k === 0) {
+    k = WORD_CP.test(String.fromCharCode(cp)) ? 1 : 2;
+    wordClass[cp] = k;
+  }
+  return k === 1;
+}
+
+/** Start of the code point that ends at `end` (a low surrogate pairs with the high one just before it). */
+function codePointStart(text: string, end: number): number {
+  const lo = text.charCodeAt(end - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && end >= 2) {
+    const hi = text.charCodeAt(end - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return end - 2;
+  }
+  return end - 1;
+}
+
+/** [start, end) of the last word (maximal run of WORD_CP) ending at or before `pos`, or null. */
+function wordBefore(text: string, pos: number): [number, number] | null {
+  let e = pos;
+  while (e > 0) {
+    const s = codePointStart(text, e);
+    if (isWordCodePoint(text.codePointAt(s) as number)) break;
+    e = s;
+  }
+  if (e === 0) return null;
+  let s = e;
+  while (s > 0) {
+    const b = codePointStart(text, s);
+    if (!isWordCodePoint(text.codePointAt(b) as number)) break;
+    s = b;
+  }
+  return [s, e];
+}
+
+const SPEECH_VERB_WORD = new RegExp(
+  String.raw`(?<![\p{L}\p{M}'’-])(?:${[...SPEECH_VERB_SET].join('|')})(?![\p{L}\p{M}'’-])`,
+  'gu',
+);
+
+/**
+ * Capitalised words directly followed (up to three adverbs aside) by a speech verb: "Putin said", "Peskov also
+ * told". The verbs are found by one regex and the few words before each are read backwards, rather than cutting
+ * the whole text into words (a string and a set lookup per word). Words are maximal runs of WORD_CP either way.
+ */
+function capitalisedBeforeVerbs(text: string): string[] {
+  const out: string[] = [];
+  SPEECH_VERB_WORD.lastIndex = 0;
+  for (let m = SPEECH_VERB_WORD.exec(text); m; m = SPEECH_VERB_WORD.exec(text)) {
+    let pos = m.index;
+    for (let k = 0; k < 4; k++) {
+      const w = wordBefore(text, pos);
+      if (!w) break;
+      const word = text.slice(w[0], w[1]);
+      if (/^\p{Lu}/u.test(word)) {
+        out.push(word);
+        break;
+      }
+      // Adverbs are lower case, so the walk back stops at the first capitalised word or non-adverb.
+      if (!ADVERB_SET.has(word)) break;
+      pos = w[0];
+    }
+  }
+  return out;
+}
+
 /** What the source says about people: who is a person, who was last the subject, fullest spellings. */
 class SourceContext {
   readonly units: readonly Unit[];
@@ -111,6 +186,8 @@ class SourceContext {
   private readonly paragraphStart = new Map<number, number>();
   /** Name phrases of each unit, found once: subject lookups reuse them (the engine's budget is per source). */
   private readonly unitPhrases = new Map<string, NamePhrase[]>();
+  /** Built on first use, after the constructor has filled `persons`. */
+  private titleBySurname: Map<string, string> | undefined;
 
   constructor(
     readonly text: string,
@@ -124,27 +201,18 @@ class SourceContext {
       if (!this.paragraphStart.has(u.paragraph)) this.paragraphStart.set(u.paragraph, u.start);
     });
     // Capitalised words directly followed (adverbs aside) by a speech verb: "Putin said", "Peskov also told".
-    const words: { w: string; i: number }[] = [];
-    const wordRe = /[\p{L}\p{M}'’-]+/gu;
-    for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) words.push({ w: m[0], i: m.index });
-    words.forEach((x, k) => {
-      if (!/^\p{Lu}/u.test(x.w)) return;
-      let j = k + 1;
-      while (j < words.length && j <= k + 3 && ADVERB_SET.has((words[j] as { w: string }).w)) j++;
-      const next = words[j];
-      if (next && SPEECH_VERB_SET.has(next.w)) this.speechSubjects.add(normaliseName(x.w));
-    });
+    for (const name of capitalisedBeforeVerbs(text)) this.speechSubjects.add(normaliseName(name));
     const all: NamePhrase[] = [];
     for (const u of this.units) {
       const phrases = findNamePhrases(text, u.start, u.end);
       this.unitPhrases.set(u.id, phrases);
       for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
-    const multi = all.filter((p) => p.name.split(' ').length > 1 && !looksLikeOrganisation(p.name));
+    const multi = all.filter((p) => p.name.includes(' ') && !looksLikeOrganisation(p.name));
     const multiSurnames = new Set(multi.map((p) => surnameOf(p.name)));
     for (const p of all) {
       if (looksLikeOrganisation(p.name)) continue;
-      const single = p.name.split(' ').length === 1;
+      const single = !p.name.includes(' ');
       if (!single || multiSurnames.has(surnameOf(p.name)) || this.speechSubjects.has(normaliseName(p.name))) {
         this.persons.push(p);
         this.personNames.add(normaliseName(p.name));
@@ -313,9 +381,15 @@ class SourceContext {
 
   /** The role written before this person's name somewhere in the source ("Russian President"). */
   titleOf(name: string): string | undefined {
-    const sur = surnameOf(name);
-    const p = this.persons.find((x) => x.title !== undefined && surnameOf(x.name) === sur);
-    return p?.title;
+    if (!this.titleBySurname) {
+      // The first titled mention of each surname, in persons order: what a linear find per quote would return.
+      this.titleBySurname = new Map();
+      for (const x of this.persons) {
+        const sur = surnameOf(x.name);
+        if (x.title !== undefined && !this.titleBySurname.has(sur)) this.titleBySurname.set(sur, x.title);
+      }
+    }
+    return this.titleBySurname.get(surnameOf(name));
   }
 
   /** A bare title before a colon ("Mayor: …") names the person who carries it in this source. */

@@ -38,6 +38,11 @@ const DOUBLE: ReadonlySet<Family> = new Set(['curly', 'low9', 'guil', 'guilR', '
 const OPENING_CONTEXT = /[\s([{\-–—/“‘"'«»„‚:]/u;
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** Code units of the marks the scan below acts on: " ' « » and U+2018-U+201E (‘ ’ ‚ “ ” „; the switch ignores ‛). */
+function isMarkCode(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0xab || c === 0xbb || (c >= 0x2018 && c <= 0x201e);
+}
+
 function at(text: string, i: number): string {
   return i >= 0 && i < text.length ? (text[i] as string) : '';
 }
@@ -148,7 +153,9 @@ export function findQuoteSpans(text: string, paragraphs: readonly Span[]): RawQu
       carried = null;
     }
     for (; i < para.end; i++) {
-      const ch = at(text, i);
+      // Only quotation marks act; everything else is skipped on its code unit, without a one-character string.
+      if (!isMarkCode(text.charCodeAt(i))) continue;
+      const ch = text[i] as string;
       const t = top();
       switch (ch) {
         case '“':

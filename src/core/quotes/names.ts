@@ -2,6 +2,8 @@
 // ("French President Emmanuel Macron" -> "Emmanuel Macron"), and deciding whether two spellings can be one
 // person. Pure string work; fuzzy matching across sources lives in speakers.ts.
 
+import { isSpaceCode } from '../clean/lines.ts';
+
 /** Words that are capitalised at a sentence start or in titles but are never part of a person's name. */
 const NOT_NAME = new Set(
   (
@@ -75,6 +77,8 @@ const PARTICLES = new Set([
 
 // Only capitalised tokens and name particles matter; anything else between two of them breaks the phrase (the gap
 // is then more than one space), so lower-case words and punctuation are never materialised (speed, issue 6).
+const LETTER = /\p{L}/u;
+const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 const TOKEN =
   /[\p{Lu}][\p{L}\p{M}'’.-]*|(?<![\p{L}\p{M}])(?:de|van|von|der|den|da|di|du|del|la|le|bin|ibn|al|el|ter|ten|dos|das)(?![\p{L}\p{M}'’.-])/gu;
 
@@ -90,25 +94,50 @@ export interface NamePhrase {
   readonly possessive: boolean;
 }
 
+const UPPER_START = /^\p{Lu}/u;
+
+/** `/^\p{Lu}/u.test(tok)`, with ASCII decided by comparison (most tokens of English copy). */
 function isCap(tok: string): boolean {
-  return /^\p{Lu}/u.test(tok);
+  const c = tok.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return UPPER_START.test(tok);
 }
 
-function stripPossessive(tok: string): { tok: string; possessive: boolean } {
-  const m = /^(.*?)(?:['’]s|['’])$/u.exec(tok);
-  if (m && m[1] && m[1].length > 1 && isCap(m[1])) return { tok: m[1], possessive: true };
-  return { tok, possessive: false };
+const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019;
+
+/** "Putin’s" -> "Putin" (possessive), "Jones'" -> "Jones"; the regex `^(.*?)(?:['’]s|['’])$` done by hand. */
+function possessiveStem(tok: string): string | null {
+  const n = tok.length;
+  const last = tok.charCodeAt(n - 1);
+  let stem: string;
+  if (last === 0x73 /* s */ && n >= 2 && isApostrophe(tok.charCodeAt(n - 2))) stem = tok.slice(0, n - 2);
+  else if (isApostrophe(last)) stem = tok.slice(0, n - 1);
+  else return null;
+  return stem.length > 1 && isCap(stem) ? stem : null;
+}
+
+/** stripTitles over tokens already split (a run's tokens never contain whitespace and are never empty). */
+function stripTitleTokens(toks: readonly string[]): { name: string; title?: string } {
+  let lastTitle = -1;
+  for (let i = 0; i < toks.length - 1; i++)
+    if (TITLE_WORDS.has((toks[i] as string).toLowerCase())) lastTitle = i;
+  if (lastTitle < 0) return { name: toks.join(' ') };
+  return { name: toks.slice(lastTitle + 1).join(' '), title: toks.slice(0, lastTitle + 1).join(' ') };
 }
 
 /** Drop leading titles: "Russian President Vladimir Putin" -> { name: "Vladimir Putin", title: "Russian President" }. */
 export function stripTitles(phrase: string): { name: string; title?: string } {
-  const toks = phrase.split(/\s+/u).filter(Boolean);
-  let lastTitle = -1;
-  toks.forEach((t, i) => {
-    if (TITLE_WORDS.has(t.toLowerCase()) && i < toks.length - 1) lastTitle = i;
-  });
-  if (lastTitle < 0) return { name: toks.join(' ') };
-  return { name: toks.slice(lastTitle + 1).join(' '), title: toks.slice(0, lastTitle + 1).join(' ') };
+  return stripTitleTokens(phrase.split(/\s+/u).filter(Boolean));
+}
+
+/** A token as it can join a name: trailing ’ dropped, then a final dot unless the token is an initial or Jr/Sr. */
+function cleanToken(rawTok: string): string {
+  const last = rawTok.charCodeAt(rawTok.length - 1);
+  // Only these two endings can change (TOKEN admits no , ; : ! ? ) " ” at all): the common case allocates nothing.
+  if (last !== 0x2019 && last !== 0x2e) return rawTok;
+  return rawTok
+    .replace(/[,;:!?)"”’]+$/u, '')
+    .replace(/\.$/u, (d) => (/^(?:\p{Lu}|Jr|Sr)$/u.test(rawTok.slice(0, -1)) ? d : ''));
 }
 
 /**
@@ -128,10 +157,9 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
         run.toks.pop();
       const raw = run.toks.join(' ');
       if (raw) {
-        const { name, title } = stripTitles(raw);
-        const nameToks = name.split(' ');
+        const { name, title } = stripTitleTokens(run.toks);
         // A phrase ending in a role noun ("Kestrel Coach", "U.S Secretary") names no one.
-        const lastTok = (nameToks[nameToks.length - 1] ?? '').toLowerCase();
+        const lastTok = (run.toks[run.toks.length - 1] as string).toLowerCase();
         if (name && !TITLE_WORDS.has(lastTok)) {
           out.push({
             start: from + run.start,
@@ -149,13 +177,21 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
   };
   for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
     const rawTok = m[0];
-    const cleanTok = rawTok
-      .replace(/[,;:!?)"”’]+$/u, '')
-      .replace(/\.$/u, (d) => (/^(?:\p{Lu}|Jr|Sr)$/u.test(rawTok.slice(0, -1)) ? d : ''));
-    const { tok, possessive: poss } = stripPossessive(cleanTok);
-    const lower = tok.toLowerCase().replace(/\.$/u, '');
-    const gapOk = run !== null && /^\s$/u.test(slice.slice(run.end, m.index));
-    if (isCap(tok) && !NOT_NAME.has(lower) && /\p{L}/u.test(tok) && !/-\p{Ll}/u.test(tok)) {
+    const cleanTok = cleanToken(rawTok);
+    const stem = possessiveStem(cleanTok);
+    const tok = stem ?? cleanTok;
+    const poss = stem !== null;
+    const lowered = tok.toLowerCase();
+    const lower = lowered.endsWith('.') ? lowered.slice(0, -1) : lowered;
+    // Exactly one whitespace character between the previous token and this one.
+    const gapOk = run !== null && m.index - run.end === 1 && isSpaceCode(slice.charCodeAt(run.end));
+    const cap = isCap(tok);
+    if (
+      cap &&
+      !NOT_NAME.has(lower) &&
+      LETTER.test(tok) &&
+      !(tok.includes('-') && LOWER_AFTER_HYPHEN.test(tok))
+    ) {
       if (!run || !gapOk) {
         flush();
         run = { start: m.index, end: m.index + tok.length, toks: [] };
@@ -177,7 +213,7 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
       continue;
     }
     // A title abbreviation such as "Mr." or "Dr." keeps a name phrase going: "Dr. Anna Berg".
-    if (isCap(tok) && TITLE_WORDS.has(lower) && /\.$/u.test(rawTok)) {
+    if (cap && TITLE_WORDS.has(lower) && rawTok.endsWith('.')) {
       flush();
       run = { start: m.index, end: m.index + rawTok.length, toks: [rawTok] };
       continue;
@@ -188,48 +224,52 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
   return out;
 }
 
+/**
+ * A pure function of a name, memoised: the same few names are looked up thousands of times per comparison (per
+ * phrase, per quote, per person of a source). Bounded so a long session cannot grow it without limit.
+ */
+function memoised<T>(fn: (name: string) => T): (name: string) => T {
+  const cache = new Map<string, T>();
+  return (name) => {
+    const hit = cache.get(name);
+    if (hit !== undefined || cache.has(name)) return hit as T;
+    if (cache.size > 20_000) cache.clear();
+    const v = fn(name);
+    cache.set(name, v);
+    return v;
+  };
+}
+
 /** True when the phrase names an organisation or place ("White House", "Eastern Economic Forum"). */
-export function looksLikeOrganisation(name: string): boolean {
+export const looksLikeOrganisation = memoised((name: string): boolean => {
   const toks = name.split(/\s+/u);
   if (toks.some((t) => ORG_WORDS.has(t.toLowerCase()))) return true;
   // All-capital acronyms ("NATO", "EEF") are organisations.
   return toks.length === 1 && /^[\p{Lu}\p{N}.&-]{2,}$/u.test(name);
-}
+});
 
 /** Lower case, accents removed, apostrophes and hyphens dropped: the form names are compared in. */
-const normalised = new Map<string, string>();
-
-export function normaliseName(name: string): string {
-  const hit = normalised.get(name);
-  if (hit !== undefined) return hit;
-  // A bounded memo: the same few names are normalised thousands of times per comparison.
-  if (normalised.size > 20_000) normalised.clear();
-  const n = normaliseUncached(name);
-  normalised.set(name, n);
-  return n;
-}
-
-function normaliseUncached(name: string): string {
-  return name
+export const normaliseName = memoised((name: string): string =>
+  name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’.]/gu, '')
     .replace(/-/gu, ' ')
     .replace(/\s+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
-export function surnameOf(name: string): string {
+export const surnameOf = memoised((name: string): string => {
   const toks = normaliseName(name)
     .split(' ')
     .filter((t) => !PARTICLES.has(t) && !/^(?:jr|sr|ii|iii|iv)$/u.test(t));
   return toks[toks.length - 1] ?? '';
-}
+});
 
-export function givenNameOf(name: string): string | undefined {
+export const givenNameOf = memoised((name: string): string | undefined => {
   const toks = normaliseName(name).split(' ');
   return toks.length > 1 ? toks[0] : undefined;
-}
+});
 
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we']);
