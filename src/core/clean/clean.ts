@@ -6,6 +6,7 @@ import type { Dateline, Removal, SourceInput, Span } from '../model.ts';
 import type { CleanOptions } from '../options.ts';
 import { findDateline } from './dateline.ts';
 import { splitBlocks, splitLines, trimSpan } from './lines.ts';
+import type { Block } from './lines.ts';
 import { advertRule } from './rules/advert.ts';
 import { authorBioRule } from './rules/author-bio.ts';
 import { bylineRule } from './rules/byline.ts';
@@ -21,6 +22,8 @@ export interface CleanResult {
   readonly dateline?: Dateline;
   /** The story: ranges of the original text that are NOT removed (restored removals count as story), sorted, disjoint. */
   readonly story: readonly Span[];
+  /** The text's blocks as the rules read them (lines inside), so the segmenter does not split the text again. */
+  readonly blocks: readonly Block[];
 }
 
 /** Order matters only for ties: when two rules claim overlapping text, the wider, earlier range wins. */
@@ -91,5 +94,6 @@ export function cleanSource(input: SourceInput, options: CleanOptions): CleanRes
     removals,
     ...(dateline ? { dateline } : {}),
     story: storySpans(text, active),
+    blocks: ctx.blocks,
   };
 }

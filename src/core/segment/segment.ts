@@ -4,14 +4,7 @@
 import type { Position, SourceInput, Span, Unit } from '../model.ts';
 import type { SegmentOptions } from '../options.ts';
 import type { CleanResult } from '../clean/clean.ts';
-import {
-  countWords,
-  ENDS_LIKE_SENTENCE,
-  isSpace,
-  splitBlocks,
-  splitLines,
-  trimSpan,
-} from '../clean/lines.ts';
+import { countWords, ENDS_LIKE_SENTENCE, isSpace, trimSpan } from '../clean/lines.ts';
 import type { Block } from '../clean/lines.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -38,10 +31,9 @@ interface Paragraph {
  * Paragraphs from blocks. A block of several lines whose lines each end a sentence is one paragraph per line
  * (text that puts one paragraph per line but also has some blank lines); hard-wrapped prose stays together.
  */
-function paragraphBlocks(text: string): Span[] {
-  const lines = splitLines(text);
+function paragraphBlocks(blocks: readonly Block[]): Span[] {
   const out: Span[] = [];
-  for (const b of splitBlocks(text, lines)) {
+  for (const b of blocks) {
     let start = (b.lines[0] as Block['lines'][number]).start;
     b.lines.forEach((line, i) => {
       const isLast = i === b.lines.length - 1;
@@ -107,7 +99,7 @@ export function segmentSource(
 ): SegmentResult {
   const text = input.text;
   const paragraphs: Paragraph[] = [];
-  for (const p of paragraphBlocks(text)) {
+  for (const p of paragraphBlocks(cleaned.blocks)) {
     let pieces = clip(p, cleaned.story, text);
     const d = cleaned.dateline;
     if (d) {

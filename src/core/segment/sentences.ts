@@ -107,7 +107,15 @@ export function splitSentences(
 ): Span[] {
   const slice = text.slice(start, end);
   const cuts: number[] = [];
-  for (const seg of segmenterFor(locale).segment(slice)) if (seg.index > 0) cuts.push(start + seg.index);
+  // Walk the segments with containing() rather than the iterator: the same boundaries (one break iterator over
+  // one string either way), at about half the cost per segment in V8.
+  const segments = segmenterFor(locale).segment(slice);
+  for (let at = 0; at < slice.length;) {
+    const seg = segments.containing(at);
+    if (!seg) break;
+    if (seg.index > 0) cuts.push(start + seg.index);
+    at = seg.index + seg.segment.length;
+  }
   const spans: Span[] = [];
   let sentStart = start;
   for (const cut of cuts) {
@@ -127,7 +135,12 @@ export function splitSentences(
   }
   const t = trimSpan(text, sentStart, end);
   if (t.end > t.start) spans.push(t);
-  return spans.flatMap((s) => capLength(text, s, maxLength));
+  // Most sentences are under the cap and come back as they are (trimmed spans stay trimmed): no flatMap copy.
+  const max = Math.max(20, maxLength);
+  if (spans.every((sp) => sp.end - sp.start <= max)) return spans;
+  const out: Span[] = [];
+  for (const sp of spans) out.push(...capLength(text, sp, maxLength));
+  return out;
 }
 
 /** Cut an over-long span at the last clause boundary (; — – , then space) before the limit; hard cut otherwise. */
