@@ -169,11 +169,15 @@ export function countWords(text: string): number {
   return n;
 }
 
-/** Whitespace-separated pieces of `text` (what `text.split(/\s+/u).filter(nonEmpty).length` counts), no allocation. */
-export function countSpaced(text: string): number {
+/**
+ * Whitespace-separated pieces of `text` (what `text.split(/\s+/u).filter(nonEmpty).length` counts), without
+ * allocating. Counting stops once it passes `limit`: rules only ask "at most N words?", and story paragraphs are
+ * long.
+ */
+export function countSpaced(text: string, limit = Infinity): number {
   let n = 0;
   let inPiece = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && n <= limit; i++) {
     const space = isSpaceCode(text.charCodeAt(i));
     if (!space && !inPiece) n++;
     inPiece = !space;

@@ -186,6 +186,7 @@ class SourceContext {
   private readonly paragraphStart = new Map<number, number>();
   /** Name phrases of each unit, found once: subject lookups reuse them (the engine's budget is per source). */
   private readonly unitPhrases = new Map<string, NamePhrase[]>();
+  private readonly fullNames = new Map<string, string>();
   /** Built on first use, after the constructor has filled `persons`. */
   private titleBySurname: Map<string, string> | undefined;
 
@@ -401,6 +402,16 @@ class SourceContext {
 
   /** The fullest spelling of this person in the source: "Putin" -> "Vladimir Putin". */
   fullName(name: string): string {
+    // bySurname is complete once the constructor ends, so the answer per name never changes: otherPerson() asks
+    // for every person mentioned before a nested quote.
+    const known = this.fullNames.get(name);
+    if (known !== undefined) return known;
+    const best = this.fullestSpelling(name);
+    this.fullNames.set(name, best);
+    return best;
+  }
+
+  private fullestSpelling(name: string): string {
     const sur = surnameOf(name);
     const given = givenNameOf(name);
     let best = name;

@@ -19,12 +19,12 @@ export const bylineRule: CleanRule = (ctx) => {
   const out: RemovalDraft[] = [];
   const content = ctx.lines.filter((l) => !l.blank);
   content.forEach((line, i) => {
-    const wordCount = countSpaced(line.text);
+    // Cheapest test first (all are pure): most lines fail the anchored prefix and are never counted.
     if (
       i < 6 &&
-      wordCount <= 16 &&
-      BYLINE.test(line.text) &&
-      /^(?:by|words|written|reported|story)\s/iu.test(line.text)
+      /^(?:by|words|written|reported|story)\s/iu.test(line.text) &&
+      countSpaced(line.text) <= 16 &&
+      BYLINE.test(line.text)
     ) {
       // "By the way, …" and "By Friday the talks had stalled." are sentences, not bylines: require capitals only.
       const rest = wordsOf(line.text)
@@ -41,7 +41,7 @@ export const bylineRule: CleanRule = (ctx) => {
       }
       return;
     }
-    if (wordCount <= 30 && TRAILER.test(line.text)) {
+    if (TRAILER.test(line.text) && countSpaced(line.text) <= 30) {
       out.push({
         start: line.start,
         end: line.end,

@@ -21,7 +21,8 @@ export const photoCreditRule: CleanRule = (ctx) => {
   const out: RemovalDraft[] = [];
   for (const l of ctx.lines) {
     if (l.blank) continue;
-    const words = countSpaced(l.text);
+    // Only "at most 40 words?" is asked, so the count may stop at 41.
+    const words = countSpaced(l.text, 40);
     if (
       LINE_START.test(l.text) ||
       (words <= 40 &&
