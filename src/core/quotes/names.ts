@@ -77,7 +77,6 @@ const PARTICLES = new Set([
 
 // Only capitalised tokens and name particles matter; anything else between two of them breaks the phrase (the gap
 // is then more than one space), so lower-case words and punctuation are never materialised (speed, issue 6).
-const LETTER = /\p{L}/u;
 const LOWER_AFTER_HYPHEN = /-\p{Ll}/u;
 const TOKEN =
   /[\p{Lu}][\p{L}\p{M}'’.-]*|(?<![\p{L}\p{M}])(?:de|van|von|der|den|da|di|du|del|la|le|bin|ibn|al|el|ter|ten|dos|das)(?![\p{L}\p{M}'’.-])/gu;
@@ -116,18 +115,27 @@ function possessiveStem(tok: string): string | null {
   return stem.length > 1 && isCap(stem) ? stem : null;
 }
 
-/** stripTitles over tokens already split (a run's tokens never contain whitespace and are never empty). */
-function stripTitleTokens(toks: readonly string[]): { name: string; title?: string } {
+/**
+ * stripTitles over tokens already split (a run's tokens never contain whitespace and are never empty), with
+ * their lower-case forms computed once by the caller.
+ */
+function stripTitleTokens(
+  toks: readonly string[],
+  lows: readonly string[],
+): { name: string; title?: string } {
   let lastTitle = -1;
-  for (let i = 0; i < toks.length - 1; i++)
-    if (TITLE_WORDS.has((toks[i] as string).toLowerCase())) lastTitle = i;
+  for (let i = 0; i < toks.length - 1; i++) if (TITLE_WORDS.has(lows[i] as string)) lastTitle = i;
   if (lastTitle < 0) return { name: toks.join(' ') };
   return { name: toks.slice(lastTitle + 1).join(' '), title: toks.slice(0, lastTitle + 1).join(' ') };
 }
 
 /** Drop leading titles: "Russian President Vladimir Putin" -> { name: "Vladimir Putin", title: "Russian President" }. */
 export function stripTitles(phrase: string): { name: string; title?: string } {
-  return stripTitleTokens(phrase.split(/\s+/u).filter(Boolean));
+  const toks = phrase.split(/\s+/u).filter(Boolean);
+  return stripTitleTokens(
+    toks,
+    toks.map((t) => t.toLowerCase()),
+  );
 }
 
 /** A token as it can join a name: trailing ’ dropped, then a final dot unless the token is an initial or Jr/Sr. */
@@ -148,27 +156,27 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
   const out: NamePhrase[] = [];
   const slice = text.slice(from, to);
   TOKEN.lastIndex = 0;
-  let run: { start: number; end: number; toks: string[] } | null = null;
+  // The run's tokens and their lower-case forms (each lowered once, in the token loop).
+  let run: { start: number; end: number; toks: string[]; lows: string[] } | null = null;
   let possessive = false;
   const flush = (): void => {
     if (run && run.toks.length > 0) {
       // Trailing particles are not part of the name.
-      while (run.toks.length > 0 && PARTICLES.has((run.toks[run.toks.length - 1] as string).toLowerCase()))
+      while (run.toks.length > 0 && PARTICLES.has(run.lows[run.lows.length - 1] as string)) {
         run.toks.pop();
+        run.lows.pop();
+      }
       const raw = run.toks.join(' ');
       if (raw) {
-        const { name, title } = stripTitleTokens(run.toks);
+        const { name, title } = stripTitleTokens(run.toks, run.lows);
         // A phrase ending in a role noun ("Kestrel Coach", "U.S Secretary") names no one.
-        const lastTok = (run.toks[run.toks.length - 1] as string).toLowerCase();
+        const lastTok = run.lows[run.lows.length - 1] as string;
         if (name && !TITLE_WORDS.has(lastTok)) {
-          out.push({
-            start: from + run.start,
-            end: from + run.end,
-            raw,
-            name,
-            ...(title ? { title } : {}),
-            possessive,
-          });
+          const start = from + run.start;
+          const end = from + run.end;
+          out.push(
+            title ? { start, end, raw, name, title, possessive } : { start, end, raw, name, possessive },
+          );
         }
       }
     }
@@ -186,17 +194,14 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
     // Exactly one whitespace character between the previous token and this one.
     const gapOk = run !== null && m.index - run.end === 1 && isSpaceCode(slice.charCodeAt(run.end));
     const cap = isCap(tok);
-    if (
-      cap &&
-      !NOT_NAME.has(lower) &&
-      LETTER.test(tok) &&
-      !(tok.includes('-') && LOWER_AFTER_HYPHEN.test(tok))
-    ) {
+    // A capitalised token always contains a letter (it starts with one), so only the hyphen test remains.
+    if (cap && !NOT_NAME.has(lower) && !(tok.includes('-') && LOWER_AFTER_HYPHEN.test(tok))) {
       if (!run || !gapOk) {
         flush();
-        run = { start: m.index, end: m.index + tok.length, toks: [] };
+        run = { start: m.index, end: m.index + tok.length, toks: [], lows: [] };
       }
       run.toks.push(tok);
+      run.lows.push(lowered);
       run.end = m.index + tok.length;
       if (poss) {
         possessive = true;
@@ -209,13 +214,14 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
     }
     if (run && gapOk && PARTICLES.has(lower) && !/[^\p{L}]$/u.test(rawTok)) {
       run.toks.push(tok);
+      run.lows.push(lowered);
       run.end = m.index + tok.length;
       continue;
     }
     // A title abbreviation such as "Mr." or "Dr." keeps a name phrase going: "Dr. Anna Berg".
     if (cap && TITLE_WORDS.has(lower) && rawTok.endsWith('.')) {
       flush();
-      run = { start: m.index, end: m.index + rawTok.length, toks: [rawTok] };
+      run = { start: m.index, end: m.index + rawTok.length, toks: [rawTok], lows: [rawTok.toLowerCase()] };
       continue;
     }
     flush();

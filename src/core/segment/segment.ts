@@ -69,23 +69,20 @@ function clip(span: Span, story: readonly Span[], text: string): Span[] {
   return out;
 }
 
+// Both tests check the length before counting words: most paragraphs are too long to be either, and counting
+// visits every character.
 function isHeadlineText(t: string): boolean {
+  if (t.length > 200) return false;
   const words = countWords(t);
-  return (
-    words >= 2 &&
-    words <= 25 &&
-    t.length <= 200 &&
-    !/[.:;,]["”’»)]*$/u.test(t) &&
-    /^["“‘'«]?[\p{Lu}\p{N}]/u.test(t)
-  );
+  return words >= 2 && words <= 25 && !/[.:;,]["”’»)]*$/u.test(t) && /^["“‘'«]?[\p{Lu}\p{N}]/u.test(t);
 }
 
 function isHeadingText(t: string): boolean {
+  if (t.length > 100) return false;
   const words = countWords(t);
   return (
     words >= 1 &&
     words <= 12 &&
-    t.length <= 100 &&
     !ENDS_LIKE_SENTENCE.test(t) &&
     !/[,\-–—]$/u.test(t) &&
     /^[\p{Lu}\p{N}]/u.test(t)
