@@ -112,6 +112,16 @@ describe('cleanSource properties', () => {
       { numRuns: 200 },
     );
   });
+
+  it('stays linear on long runs of spaces (issue 6): a dateline-like first line, a bracket after spaces', () => {
+    // Both used to backtrack quadratically (two adjacent \s* in the dateline pattern, a leading \s* in the
+    // inline-credit pattern): 50,000 spaces took minutes. Now well inside the test timeout.
+    const spaces = ' '.repeat(50_000);
+    expect(clean(`MOSCOW${spaces}(AP) Putin spoke.`).dateline).toBeUndefined();
+    expect(clean(`MOSCOW (AP)${spaces}— Putin spoke.`).dateline?.text).toBe(`MOSCOW (AP)${spaces}—`);
+    const credit = clean(`He spoke.${spaces}(Reuters/Anna Keller) Then he left.`).removals;
+    expect(credit.map((x) => x.text)).toEqual(['(Reuters/Anna Keller)']);
+  });
 });
 
 describe('datelines', () => {

@@ -11,10 +11,13 @@ const DATE = String.raw`(?:${MONTH}\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+${MONTH}(?
 const PLACE_CAPS = String.raw`\p{Lu}[\p{L}\p{M} .'’/-]{1,40}?`;
 const REGION = String.raw`(?:,\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,2})?`;
 const AGENCY = String.raw`\((?<agency>[\p{L}][\p{L} .&-]{0,30})\)`;
-const DASH = String.raw`\s*[-–—]{1,2}\s*`;
+// Spaces, an optional agency with the spaces after it, the dash. Written as one `\s*` before the agency rather than
+// `\s*(?:agency)?\s*[-–—]`: the two adjacent `\s*` gave the same matches but split every run of spaces both
+// ways on failure, so a first line with 20,000 spaces took seconds per dateline attempt (quadratic backtracking).
+const AGENCY_DASH = String.raw`\s*(?:${AGENCY}\s*)?[-–—]{1,2}\s*`;
 
 const DATELINE = new RegExp(
-  String.raw`^(?<place>${PLACE_CAPS})(?<region>${REGION})(?:,\s*(?<date>${DATE}))?\s*(?:${AGENCY})?${DASH}(?=["“‘«]?[\p{Lu}\p{N}])`,
+  String.raw`^(?<place>${PLACE_CAPS})(?<region>${REGION})(?:,\s*(?<date>${DATE}))?${AGENCY_DASH}(?=["“‘«]?[\p{Lu}\p{N}])`,
   'u',
 );
 

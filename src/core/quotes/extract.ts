@@ -209,15 +209,17 @@ class SourceContext {
       this.unitPhrases.set(u.id, phrases);
       for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
-    const multi = all.filter((p) => p.name.includes(' ') && !looksLikeOrganisation(p.name));
-    const multiSurnames = new Set(multi.map((p) => surnameOf(p.name)));
-    for (const p of all) {
-      if (looksLikeOrganisation(p.name)) continue;
+    // Organisations drop out first; each remaining phrase's surname is looked up once.
+    const people = all.filter((p) => !looksLikeOrganisation(p.name));
+    const surnames = people.map((p) => surnameOf(p.name));
+    const multiSurnames = new Set(surnames.filter((_, k) => (people[k] as NamePhrase).name.includes(' ')));
+    for (let k = 0; k < people.length; k++) {
+      const p = people[k] as NamePhrase;
+      const sur = surnames[k] as string;
       const single = !p.name.includes(' ');
-      if (!single || multiSurnames.has(surnameOf(p.name)) || this.speechSubjects.has(normaliseName(p.name))) {
+      if (!single || multiSurnames.has(sur) || this.speechSubjects.has(normaliseName(p.name))) {
         this.persons.push(p);
         this.personNames.add(normaliseName(p.name));
-        const sur = surnameOf(p.name);
         const same = this.bySurname.get(sur) ?? [];
         // One entry per spelling is enough for fullName(); repeated mentions would make it quadratic.
         if (!same.some((x) => x.name === p.name)) this.bySurname.set(sur, [...same, p]);

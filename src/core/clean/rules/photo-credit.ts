@@ -12,8 +12,10 @@ const CREDIT_TOKEN = new RegExp(
   String.raw`\((?:photo|image|picture)s?\s*(?:by|:)[^)]{1,80}\)|\(${AGENCY}\s*\/\s*[^)]{1,60}\)|\b(?:REUTERS|AP Photo|AFP|EPA|Pool)\s*\/\s*\p{Lu}[\p{L}.\-' ]{1,60}|\bvia Getty Images\b|\bGetty Images\b|\bPhoto(?:graph)?:\s*\p{Lu}`,
   'u',
 );
+// An inline credit starts at its bracket. (A leading `\s*` here, trimmed off again, found the same brackets but
+// rescanned a run of spaces from each of its positions: quadratic on a line with a long run of spaces.)
 const INLINE = new RegExp(
-  String.raw`\s*\((?:photo|image|picture)s?\s*(?:by|:)[^)]{1,80}\)|\s*\(${AGENCY}\s*\/\s*[^)]{1,60}\)`,
+  String.raw`\((?:photo|image|picture)s?\s*(?:by|:)[^)]{1,80}\)|\(${AGENCY}\s*\/\s*[^)]{1,60}\)`,
   'giu',
 );
 
@@ -37,9 +39,8 @@ export const photoCreditRule: CleanRule = (ctx) => {
     if (!l.text.includes('(')) continue;
     INLINE.lastIndex = 0;
     for (let m = INLINE.exec(l.text); m; m = INLINE.exec(l.text)) {
-      const lead = m[0].length - m[0].trimStart().length;
       out.push({
-        start: l.start + m.index + lead,
+        start: l.start + m.index,
         end: l.start + m.index + m[0].length,
         kind: 'photo-credit',
         reason: 'Photo credit',
