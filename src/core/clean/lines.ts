@@ -121,20 +121,29 @@ export function splitBlocks(text: string, lines: readonly Line[] = splitLines(te
   return blocks;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-/** Per BMP code unit: 0 not yet classified, 1 a letter or digit, 2 neither. Filled lazily from WORD_CHAR. */
-const bmpWordClass = new Uint8Array(0x10000);
+/**
+ * A code-point predicate that answers as `re` (one character class, no g/y flag) does on that character, memoised
+ * per BMP code unit: character scans ask it for every character, the regex runs once per distinct one.
+ */
+export function codePointPredicate(re: RegExp): (cp: number) => boolean {
+  const memo = new Uint8Array(0x10000); // 0 not asked yet, 1 yes, 2 no
+  return (cp) => {
+    if (cp >= 0x10000) return re.test(String.fromCodePoint(cp));
+    let k = memo[cp] as number;
+    if (k === 0) {
+      k = re.test(String.fromCharCode(cp)) ? 1 : 2;
+      memo[cp] = k;
+    }
+    return k === 1;
+  };
+}
 
-/** `[\p{L}\p{N}]` for one code point: ASCII by comparison, the rest through a memo of the regex's answer. */
+const isLetterOrDigit = codePointPredicate(/[\p{L}\p{N}]/u);
+
+/** `[\p{L}\p{N}]`, with ASCII (most characters of most texts) decided by comparison. */
 function isWordCodePoint(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a);
-  if (cp >= 0x10000) return WORD_CHAR.test(String.fromCodePoint(cp));
-  let k = bmpWordClass[cp] as number;
-  if (k === 0) {
-    k = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 2;
-    bmpWordClass[cp] = k;
-  }
-  return k === 1;
+  return isLetterOrDigit(cp);
 }
 
 /**

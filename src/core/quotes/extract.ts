@@ -10,7 +10,7 @@
 
 import type { Quote, SourceInput, Span, Unit } from '../model.ts';
 import type { QuoteOptions } from '../options.ts';
-import { countWords } from '../clean/lines.ts';
+import { codePointPredicate, countWords } from '../clean/lines.ts';
 import { findQuoteSpans } from './marks.ts';
 import type { RawQuote } from './marks.ts';
 import { findNamePhrases, givenNameOf, looksLikeOrganisation, normaliseName, surnameOf } from './names.ts';
@@ -95,21 +95,8 @@ function paragraphsOf(units: readonly Unit[]): Span[] {
 
 const lowerVerb = (v: string): string => v.toLowerCase().replace(/\s+/gu, ' ');
 
-/** One code point of a word as `capitalisedBeforeVerbs` reads words: `[\p{L}\p{M}'’-]`. */
-const WORD_CP = /[\p{L}\p{M}'’-]/u;
-/** Per BMP code unit: 0 unknown, 1 word character, 2 not (memo of WORD_CP). */
-const wordClass = new Uint8Array(0x10000);
-
-function isWordCodePoint(cp: number): boolean {
-  if (cp < 0x80) return ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || cp === 0x27 || cp === 0x2d;
-  if (cp >= 0x10000) return WORD_CP.test(String.fromCodePoint(cp));
-  let k = wordClass[cp] as number;
-  if (k === 0) {
-    k = WORD_CP.test(String.fromCharCode(cp)) ? 1 : 2;
-    wordClass[cp] = k;
-  }
-  return k === 1;
-}
+/** One code point of a word as `capitalisedBeforeVerbs` reads words. */
+const isWordCodePoint = codePointPredicate(/[\p{L}\p{M}'’-]/u);
 
 /** Start of the code point that ends at `end` (a low surrogate pairs with the high one just before it). */
 function codePointStart(text: string, end: number): number {
