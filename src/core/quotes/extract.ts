@@ -285,8 +285,12 @@ class SourceContext {
   }
 
   /** The first person named as the subject of a clause in [from, to), outside quotes. */
-  subjectOf(from: number, to: number): NamePhrase | undefined {
-    for (const p of this.phrasesIn(from, to)) {
+  subjectOf(
+    from: number,
+    to: number,
+    phrases: readonly NamePhrase[] = this.phrasesIn(from, to),
+  ): NamePhrase | undefined {
+    for (const p of phrases) {
       if (p.possessive || this.insideQuote(p.start) || !this.isPerson(p.name)) continue;
       const before = /([\p{L}]+)\W*$/u.exec(this.text.slice(Math.max(from, p.start - 30), p.start));
       if (before && BEFORE_BLOCKERS.has((before[1] as string).toLowerCase())) continue;
@@ -308,7 +312,8 @@ class SourceContext {
       if (u.start >= pos) break;
       this.mentionedUpTo++;
       if (u.kind !== 'sentence') continue;
-      const subj = this.subjectOf(u.start, u.end);
+      // Units are disjoint, so the phrases inside a unit's own range are exactly the ones cached for it.
+      const subj = this.subjectOf(u.start, u.end, this.unitPhrases.get(u.id) ?? []);
       // A pronoun before any named subject ("He told journalists that Kovac …") keeps the previous antecedent.
       const pro = this.firstPronoun(u.start, subj ? subj.start : u.end);
       if (pro !== undefined) {
@@ -581,6 +586,8 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
   const sorted = [...units].sort((a, b) => a.start - b.start);
   if (sorted.length === 0) return [];
   const raws = findQuoteSpans(text, paragraphsOf(sorted));
+  // Nothing below adds a quote: a source without quotation marks needs no context about its people.
+  if (raws.length === 0) return [];
   const ctx = new SourceContext(text, sorted, raws);
   const paraOf = (pos: number): number => ctx.unitAt(pos)?.paragraph ?? -1;
   const byId = new Map<number, RawQuote>(raws.map((r) => [r.id, r]));
