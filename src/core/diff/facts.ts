@@ -5,6 +5,7 @@
 // and no fact on the other side agrees with it. A number that is merely absent from one side is extra detail, not a
 // conflict ("26 countries" vs "several countries"); "Sept 5" agrees with "September 5"; "26" with "twenty-six".
 
+import { memoByText } from '../memo.ts';
 import type { Discrepancy, DiscrepancyKind, Unit } from '../model.ts';
 
 /** One fact found in a unit, with offsets local to the unit's text. */
@@ -153,19 +154,8 @@ function overlaps(ranges: readonly [number, number][], s: number, e: number): bo
   return ranges.some(([rs, re]) => s < re && rs < e);
 }
 
-/** Memo of extractFacts by text: a unit is compared with every partner in its group. Pure; cleared when full. */
-const factCache = new Map<string, readonly Fact[]>();
-const FACT_CACHE_MAX = 8_192;
-
-/** All facts in a text, in text order. Offsets are local to `text`. */
-export function extractFacts(text: string): readonly Fact[] {
-  const hit = factCache.get(text);
-  if (hit) return hit;
-  const facts = extractFactsUncached(text);
-  if (factCache.size >= FACT_CACHE_MAX) factCache.clear();
-  factCache.set(text, facts);
-  return facts;
-}
+/** All facts in a text, in text order. Offsets are local to `text`. Memoised: a unit meets every group partner. */
+export const extractFacts: (text: string) => readonly Fact[] = memoByText(extractFactsUncached, 8_192);
 
 function extractFactsUncached(text: string): Fact[] {
   const facts: Fact[] = [];
