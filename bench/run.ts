@@ -8,6 +8,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/core/compare.ts';
 import { clearTokenCache, tokenize } from '../src/core/align/tokens.ts';
+import { clearMemos } from '../src/core/memo.ts';
 import type { SourceInput, Stats } from '../src/core/model.ts';
 import { generateCorpus } from './corpus.ts';
 
@@ -53,7 +54,9 @@ function timeCompare(sources: SourceInput[]): { ms: number; cpu: number; stats: 
   const cpu: number[] = [];
   let stats: Stats | undefined;
   for (let i = 0; i < RUNS; i++) {
-    clearTokenCache(); // every timed run starts with a cold per-word memo, as a fresh worker does
+    // Every timed run starts cold (per-word, diff-token, fact and word memos empty), as a fresh worker does.
+    clearTokenCache();
+    clearMemos();
     const t0 = now();
     const c0 = cpuMs();
     const c = compare(sources, { now });

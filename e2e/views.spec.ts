@@ -101,3 +101,25 @@ test('an unlinked pair shows "Corrected" and still does after a reload', async (
   await openTab(page, 'Side by side');
   await expect(sideBySide(page).getByText('Corrected', { exact: true }).first()).toBeVisible();
 });
+
+test('a differently translated quote shows its shared words marked and toggles to the word diff', async ({
+  page,
+}) => {
+  await openTab(page, 'Quotes');
+  const wording = page
+    .getByRole('list', { name: 'Wording in each outlet' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Therefore, if any foreign troops appear there' });
+  await expect(wording).toHaveCount(1);
+  await expect(wording).toContainText('Different translation or cut — shared words marked');
+  await expect(wording.locator('mark').filter({ hasText: 'legitimate targets for' })).toBeVisible();
+  await expect(wording.locator('ins, del')).toHaveCount(0);
+  const toggle = wording.getByRole('button', { name: 'Show word diff' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(wording).toContainText('Different translation or cut — word diff shown');
+  await expect(wording.locator('mark')).toHaveCount(0);
+  await expect(wording.locator('ins').filter({ hasText: 'strikes' })).toBeVisible();
+  await expect(wording.locator('del').filter({ hasText: 'destruction' })).toBeVisible();
+});

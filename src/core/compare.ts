@@ -7,6 +7,7 @@
 import { findCandidates } from './align/candidates.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, prepare } from './align/features.ts';
 import { groupUnits } from './align/group.ts';
+import { PairTable } from './align/pair-table.ts';
 import { groupQuotes, scoreQuotePairs } from './align/quote-groups.ts';
 import { scorePair } from './align/scorer.ts';
 import { cleanSource } from './clean/clean.ts';
@@ -229,18 +230,15 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     checkpoint: (f) => progress('candidates', f),
   });
   endStage('candidates');
-  const pairKey = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
-  const scored: [number, number, number][] = [];
+  const scored = new PairTable(candidates.length + 64);
   for (let c = 0; c < candidates.length; c++) {
     if ((c & 1023) === 0) progress('score', c / candidates.length);
     const [i, j] = candidates[c]!;
-    scored.push([i, j, scorePair(prepared, i, j)]);
+    scored.add(i, j, scorePair(prepared, i, j));
   }
   // Quote-text match: units carrying quotes of one utterance state the same claim even when the sentences around
   // the quote differ ("legitimate targets for destruction" / "... for strikes"). A first quote grouping, from the
   // quote texts and speakers alone, lifts those unit pairs to at least QUOTE_MATCH_WEIGHT x the quote group score.
-  const scoredAt = new Map<number, number>();
-  scored.forEach(([i, j], k) => scoredAt.set(pairKey(i, j), k));
   const quotePairs = scoreQuotePairs(quotes, sourceIndex, (f) => progress('quote-groups', f));
   const firstQuoteGroups = groupQuotes(quotes, quotePairs, new Map(), o.align.quoteThreshold);
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
@@ -255,12 +253,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
         for (const i of unitSets[x]!) {
           for (const j of unitSets[y]!) {
             if (i === undefined || j === undefined || sourceOf[i] === sourceOf[j]) continue;
-            const key = pairKey(i, j);
-            const k = scoredAt.get(key);
-            if (k === undefined) {
-              scoredAt.set(key, scored.length);
-              scored.push([Math.min(i, j), Math.max(i, j), Math.max(lifted, scorePair(prepared, i, j))]);
-            } else if (scored[k]![2] < lifted) scored[k]![2] = lifted;
+            const k = scored.indexOf(i, j);
+            if (k < 0) scored.add(i, j, Math.max(lifted, scorePair(prepared, i, j)));
+            else scored.raise(k, lifted);
           }
         }
       }
@@ -300,7 +295,8 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     n,
     sourceOf,
     indexOf,
-    scored: scored.filter(([i, j]) => eligible[i] && eligible[j]),
+    pairs: scored,
+    eligible,
     threshold: o.align.threshold,
     mustLink,
     cannotLink,
@@ -312,8 +308,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   endStage('group');
 
   // Pairs inside each group: spanning tree of the strongest scored pairs, then more up to the per-group budget.
-  const scoreOf = new Map<number, number>();
-  for (const [i, j, s] of scored) scoreOf.set(pairKey(i, j), s);
+  const pairKey = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
   const manualKeys = new Set(mustLink.map(([i, j]) => pairKey(i, j)));
   const pairs: Pair[] = [];
   const groupPairs: number[][] = [];
@@ -353,10 +348,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
         const i = members[x]!;
         const j = members[y]!;
         if (sourceOf[i] === sourceOf[j]) continue;
-        const key = pairKey(i, j);
-        const s = scoreOf.get(key);
+        const s = scored.get(i, j);
         if (s !== undefined) edges.push([i, j, s]);
-        else if (manualKeys.has(key)) edges.push([i, j, scorePair(prepared, i, j)]);
+        else if (manualKeys.has(pairKey(i, j))) edges.push([i, j, scorePair(prepared, i, j)]);
       }
     }
     // Without manual links the first key is always 0: skip its two set lookups per comparison (same order).
@@ -393,7 +387,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       const partner = members.find((x) => sourceOf[x] !== sourceOf[m] && find(x) !== find(m));
       if (partner === undefined) continue;
       const [i, j] = m < partner ? [m, partner] : [partner, m];
-      chosen.push([i, j, scoreOf.get(pairKey(i, j)) ?? scorePair(prepared, i, j)]);
+      chosen.push([i, j, scored.get(i, j) ?? scorePair(prepared, i, j)]);
       parent.set(find(m), find(partner));
     }
     if (members.length <= SMALL_GROUP) chosen.push(...rest);
@@ -416,7 +410,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       continue;
     }
     groupPairs[groupOfUnitIdx[i]!]!.push(pairs.length);
-    const s = scoreOf.get(pairKey(i, j)) ?? scorePair(prepared, i, j);
+    const s = scored.get(i, j) ?? scorePair(prepared, i, j);
     pairs.push({ ...makePair(i, j, s, false), relation });
   }
   endStage('diff');
@@ -474,7 +468,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       timings: now ? timings : {},
       units: n,
       candidatePairs: candidates.length,
-      scoredPairs: scored.length,
+      scoredPairs: scored.size,
       budgetsHit: [...budgetsHit].sort(),
     },
   };

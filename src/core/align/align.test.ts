@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, fuzzyTokenMatch, pairFeatures, prepare } from './features.ts';
 import { groupUnits } from './group.ts';
+import { PairTable } from './pair-table.ts';
 import { fitLogistic, predict } from './logistic.ts';
 import { scorePair, scoreTextPairs } from './scorer.ts';
 import { stem } from './stem.ts';
@@ -114,11 +115,11 @@ describe('groupUnits', () => {
     const g = groupUnits({
       ...base,
       n: 3,
-      scored: [
+      pairs: PairTable.from([
         [0, 1, 0.9],
         [1, 2, 0.8],
         [0, 2, 0.05],
-      ],
+      ]),
     });
     expect(g).toEqual([[0, 1], [2]]);
   });
@@ -126,11 +127,11 @@ describe('groupUnits', () => {
     const g = groupUnits({
       ...base,
       n: 3,
-      scored: [
+      pairs: PairTable.from([
         [0, 1, 0.9],
         [1, 2, 0.8],
         [0, 2, 0.7],
-      ],
+      ]),
     });
     expect(g).toEqual([[0, 1, 2]]);
   });
@@ -140,15 +141,15 @@ describe('groupUnits', () => {
       sourceOf: Int32Array.from([0, 1, 1]),
       indexOf: Int32Array.from([0, 4, 5]),
       threshold: 0.5,
-      scored: [
+      pairs: PairTable.from([
         [0, 1, 0.9],
         [0, 2, 0.8],
-      ] as [number, number, number][],
+      ]),
     };
     expect(groupUnits(oneToTwo)).toEqual([[0, 1, 2]]);
     expect(groupUnits({ ...oneToTwo, indexOf: Int32Array.from([0, 4, 9]) })).toEqual([[0, 1], [2]]);
     expect(groupUnits({ ...oneToTwo, cannotLink: [[0, 1]] })).toEqual([[0, 2], [1]]);
-    expect(groupUnits({ ...oneToTwo, scored: [], mustLink: [[0, 2]] })).toEqual([[0, 2], [1]]);
+    expect(groupUnits({ ...oneToTwo, pairs: new PairTable(), mustLink: [[0, 2]] })).toEqual([[0, 2], [1]]);
   });
 });
 
@@ -158,5 +159,25 @@ describe('fitLogistic', () => {
     const m = fitLogistic(xs, [0, 0, 0, 1, 1, 1], 0.1);
     expect(predict(m, [0.05])).toBeLessThan(0.5);
     expect(predict(m, [0.95])).toBeGreaterThan(0.5);
+  });
+});
+
+describe('PairTable', () => {
+  it('finds every pair whichever way round it is asked, keeps the first score, and grows', () => {
+    const t = new PairTable(2);
+    const n = 300;
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j += 7) expect(t.add(j, i, i + j / 1000)).toBe(t.size - 1);
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const expected = (j - i - 1) % 7 === 0 ? i + j / 1000 : undefined;
+        expect(t.get(i, j)).toBe(expected);
+        expect(t.get(j, i)).toBe(expected);
+      }
+    }
+    const k = t.add(0, 1, 99);
+    expect(t.score(k)).toBe(0.001);
+    t.raise(k, 99);
+    expect([t.i(k), t.j(k), t.score(k)]).toEqual([0, 1, 99]);
   });
 });

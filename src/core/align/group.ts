@@ -11,6 +11,8 @@
 //   - the user's corrections act here: `mustLink` pairs are merged first whatever the rules say, `cannotLink`
 //     pairs never end up in one cluster.
 
+import type { PairTable } from './pair-table.ts';
+
 export const ONE_TO_N_MARGIN = 0.15;
 
 export interface GroupInput {
@@ -18,8 +20,10 @@ export interface GroupInput {
   readonly sourceOf: Int32Array;
   /** Index of each unit within its source (for the adjacency test of 1:n). */
   readonly indexOf: Int32Array;
-  /** Every scored pair [i, j, score] with i < j (including those below the threshold: they veto chains). */
-  readonly scored: readonly (readonly [number, number, number])[];
+  /** Every scored pair (including those below the threshold: they veto chains). */
+  readonly pairs: PairTable;
+  /** Units that may be grouped by score; pairs touching any other unit are ignored (mustLink still applies). */
+  readonly eligible?: Uint8Array;
   readonly threshold: number;
   readonly mustLink?: readonly (readonly [number, number])[];
   readonly cannotLink?: readonly (readonly [number, number])[];
@@ -29,10 +33,7 @@ export interface GroupInput {
 
 /** Clusters as sorted arrays of unit indices, ordered by their first member. Every unit is in exactly one. */
 export function groupUnits(input: GroupInput): number[][] {
-  const { n, sourceOf, indexOf, threshold } = input;
-  const scoreOf = new Map<number, number>();
-  for (const [i, j, s] of input.scored) scoreOf.set(i * n + j, s);
-  const pairScore = (i: number, j: number) => scoreOf.get(i < j ? i * n + j : j * n + i);
+  const { n, sourceOf, indexOf, threshold, pairs, eligible } = input;
 
   const forbidden = new Set<number>();
   for (const [i, j] of input.cannotLink ?? []) forbidden.add(i < j ? i * n + j : j * n + i);
@@ -68,15 +69,27 @@ export function groupUnits(input: GroupInput): number[][] {
     if (a !== b) merge(a, b);
   }
 
-  const edges = input.scored.filter((e) => e[2] >= threshold);
-  edges.sort((x, y) => y[2] - x[2] || x[0] - y[0] || x[1] - y[1]);
+  // Pair indices above the threshold, strongest first, ties by unit order (i, j): a total order, so deterministic.
+  let edgeCount = 0;
+  const edges = new Int32Array(pairs.size);
+  for (let k = 0; k < pairs.size; k++) {
+    if (pairs.score(k) < threshold) continue;
+    if (eligible && !(eligible[pairs.i(k)] && eligible[pairs.j(k)])) continue;
+    edges[edgeCount++] = k;
+  }
+  const sortedEdges = edges
+    .subarray(0, edgeCount)
+    .sort((x, y) => pairs.score(y) - pairs.score(x) || pairs.i(x) - pairs.i(y) || pairs.j(x) - pairs.j(y));
   const refused = new Set<number>();
   // Stamp per source: which sources the cluster being checked holds (avoids a Set per merge attempt).
   let sourceCount = 0;
   for (let u = 0; u < n; u++) sourceCount = Math.max(sourceCount, sourceOf[u]! + 1);
   const stamp = new Int32Array(sourceCount);
   let stampId = 0;
-  for (const [i, j, s] of edges) {
+  for (const e of sortedEdges) {
+    const i = pairs.i(e);
+    const j = pairs.j(e);
+    const s = pairs.score(e);
     const a = clusterOf[i]!;
     const b = clusterOf[j]!;
     if (a === b) continue;
@@ -113,7 +126,8 @@ export function groupUnits(input: GroupInput): number[][] {
     for (const x of ma) {
       for (const y of mb) {
         if (sourceOf[x] === sourceOf[y]) continue;
-        const v = pairScore(x, y);
+        // Members of a merged cluster are all eligible (edges and mustLink only join eligible units).
+        const v = pairs.get(x, y);
         if (v === undefined) continue;
         sum += v;
         count++;

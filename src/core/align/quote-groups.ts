@@ -9,6 +9,7 @@ import type { Quote } from '../model.ts';
 import { findCandidates } from './candidates.ts';
 import { FEATURE_COUNT, prepare, pairFeatures } from './features.ts';
 import { groupUnits } from './group.ts';
+import { PairTable } from './pair-table.ts';
 
 /** Added when both quotes name the same speaker. */
 export const SAME_SPEAKER_BONUS = 0.15;
@@ -88,23 +89,20 @@ export function groupQuotes(
   const n = quotes.length;
   if (n === 0) return [];
   const { sourceOf, indexOf } = pairs;
-  const scored: [number, number, number][] = [];
-  const pairScore = new Map<number, number>();
+  const scored = new PairTable(pairs.base.length);
   for (const [i, j, b] of pairs.base) {
     let s = b;
     const ga = groupOfUnit.get(quotes[i]!.unitId);
     if (ga !== undefined && ga === groupOfUnit.get(quotes[j]!.unitId)) s += SAME_CLAIM_BONUS;
-    s = Math.min(1, Math.max(0, s));
-    scored.push([i, j, s]);
-    pairScore.set(i * n + j, s);
+    scored.add(i, j, Math.min(1, Math.max(0, s)));
   }
-  const clusters = groupUnits({ n, sourceOf, indexOf, scored, threshold });
+  const clusters = groupUnits({ n, sourceOf, indexOf, pairs: scored, threshold });
   return clusters.map((members) => {
     let sum = 0;
     let count = 0;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
-        const v = pairScore.get(members[x]! * n + members[y]!);
+        const v = scored.get(members[x]!, members[y]!);
         if (v !== undefined) {
           sum += v;
           count++;

@@ -5,6 +5,7 @@
 // and no fact on the other side agrees with it. A number that is merely absent from one side is extra detail, not a
 // conflict ("26 countries" vs "several countries"); "Sept 5" agrees with "September 5"; "26" with "twenty-six".
 
+import { memoByText } from '../memo.ts';
 import type { Discrepancy, DiscrepancyKind, Unit } from '../model.ts';
 
 /** One fact found in a unit, with offsets local to the unit's text. */
@@ -125,6 +126,15 @@ const ROLE_NAME_RE = new RegExp(
   'gu',
 );
 
+// Cheap tests that must pass before each extraction regex can match: most sentences have no date, no digits, no
+// role title. Each is a strict superset of its regex's matches (every month form starts with one of these
+// prefixes, every weekday ends in "day", DIGITS_RE needs a digit, ROLE_NAME_RE needs a role), so skipping a regex
+// when its test fails changes no result; ROLE_NAME_RE, tried at every word, was the costliest part of the stage.
+const MAY_HAVE_DATE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+const MAY_HAVE_WEEKDAY = /day\b/i;
+const MAY_HAVE_DIGIT = /\d/;
+const MAY_HAVE_ROLE = new RegExp(ROLE);
+
 function wordsToNumber(s: string): number | null {
   const words = s
     .toLowerCase()
@@ -153,24 +163,28 @@ function overlaps(ranges: readonly [number, number][], s: number, e: number): bo
   return ranges.some(([rs, re]) => s < re && rs < e);
 }
 
-/** Memo of extractFacts by text: a unit is compared with every partner in its group. Pure; cleared when full. */
-const factCache = new Map<string, readonly Fact[]>();
-const FACT_CACHE_MAX = 8_192;
-
-/** All facts in a text, in text order. Offsets are local to `text`. */
-export function extractFacts(text: string): readonly Fact[] {
-  const hit = factCache.get(text);
-  if (hit) return hit;
-  const facts = extractFactsUncached(text);
-  if (factCache.size >= FACT_CACHE_MAX) factCache.clear();
-  factCache.set(text, facts);
-  return facts;
-}
+/** All facts in a text, in text order. Offsets are local to `text`. Memoised: a unit meets every group partner. */
+export const extractFacts: (text: string) => readonly Fact[] = memoByText(extractFactsUncached, 8_192);
 
 function extractFactsUncached(text: string): Fact[] {
   const facts: Fact[] = [];
   const taken: [number, number][] = [];
 
+  if (MAY_HAVE_DATE.test(text)) extractDates(text, facts, taken);
+  if (MAY_HAVE_WEEKDAY.test(text)) {
+    for (const m of text.matchAll(WEEKDAY_RE)) {
+      const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
+      facts.push({ kind: 'weekday', text: m[0], start: m.index, end: m.index + m[0].length, weekday });
+      taken.push([m.index, m.index + m[0].length]);
+    }
+  }
+  if (MAY_HAVE_DIGIT.test(text)) extractDigits(text, facts, taken);
+  extractNumberWords(text, facts, taken);
+  if (MAY_HAVE_ROLE.test(text)) extractRoleNames(text, facts);
+  return facts.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+function extractDates(text: string, facts: Fact[], taken: [number, number][]): void {
   for (const m of text.matchAll(DATE_RE)) {
     const g = m.groups ?? {};
     const monthWord = (g.m1 ?? g.m2 ?? '').replace('.', '').toLowerCase();
@@ -191,13 +205,9 @@ function extractFactsUncached(text: string): Fact[] {
     });
     taken.push([start, end]);
   }
+}
 
-  for (const m of text.matchAll(WEEKDAY_RE)) {
-    const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
-    facts.push({ kind: 'weekday', text: m[0], start: m.index, end: m.index + m[0].length, weekday });
-    taken.push([m.index, m.index + m[0].length]);
-  }
-
+function extractDigits(text: string, facts: Fact[], taken: [number, number][]): void {
   for (const m of text.matchAll(DIGITS_RE)) {
     const g = m.groups ?? {};
     // Drop the leading space the optional currency group may have consumed.
@@ -217,7 +227,9 @@ function extractFactsUncached(text: string): Fact[] {
     }
     taken.push([start, end]);
   }
+}
 
+function extractNumberWords(text: string, facts: Fact[], taken: [number, number][]): void {
   for (const m of text.matchAll(NUMWORDS_RE)) {
     const start = m.index;
     let end = start + m[0].length;
@@ -237,7 +249,9 @@ function extractFactsUncached(text: string): Fact[] {
     });
     taken.push([start, end]);
   }
+}
 
+function extractRoleNames(text: string, facts: Fact[]): void {
   for (const m of text.matchAll(ROLE_NAME_RE)) {
     const g = m.groups ?? {};
     const qual = (g.qual ?? '').trim();
@@ -254,8 +268,6 @@ function extractFactsUncached(text: string): Fact[] {
       surname,
     });
   }
-
-  return facts.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
 function levenshtein(a: string, b: string): number {

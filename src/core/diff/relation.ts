@@ -6,6 +6,7 @@
 //   adds-detail  one side contains nearly all the other's words (bag of words, so reordering does not matter)
 //                and has clearly more of its own
 //   paraphrase   everything else that was aligned
+import { memoByText } from '../memo.ts';
 import type { DiffPart, Discrepancy, Relation, Unit } from '../model.ts';
 import { extractFacts, sameSurname } from './facts.ts';
 
@@ -31,14 +32,21 @@ const MONTH_ABBR: Readonly<Record<string, string>> = {
   dec: 'december',
 };
 
+const PLAIN_WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
+
 /** Lower-cased words with apostrophes folded: what "identical" compares. */
 function plainWords(s: string): string[] {
-  return (
-    s
-      .toLowerCase()
-      .replace(/[’‘]/g, "'")
-      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []
-  );
+  return s.toLowerCase().replace(/[’‘]/g, "'").match(PLAIN_WORD) ?? [];
+}
+
+/** plainWords of a whole unit, memoised: a unit is classified against each partner in its group. Never mutated. */
+const unitWords: (text: string) => readonly string[] = memoByText(plainWords, 20_000);
+
+/** plainWords(s).length without building the array (the equal stretches of every diff are only counted). */
+function countPlainWords(s: string): number {
+  let n = 0;
+  for (const _ of s.toLowerCase().replace(/[’‘]/g, "'").matchAll(PLAIN_WORD)) n++;
+  return n;
 }
 
 /** Plain words, possessive 's dropped, month abbreviations spelled out: what the looser labels compare. */
@@ -100,7 +108,7 @@ export function changedWordCounts(parts: readonly DiffPart[]): {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]!;
     if (p.op === 'equal') {
-      equal += plainWords(p.text).length; // words() maps one to one: same count
+      equal += countPlainWords(p.text); // words() maps one to one: same count
       continue;
     }
     const next = parts[i + 1];
@@ -157,8 +165,8 @@ export function classifyRelation(input: {
   discrepancies: readonly Discrepancy[];
 }): Relation {
   if (input.discrepancies.length > 0) return 'conflicting';
-  const pa = plainWords(input.a.text);
-  const pb = plainWords(input.b.text);
+  const pa = unitWords(input.a.text);
+  const pb = unitWords(input.b.text);
   if (pa.length === pb.length && pa.every((w, i) => w === pb[i])) return 'identical';
   const wa = loosen(pa);
   const wb = loosen(pb);

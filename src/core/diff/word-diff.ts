@@ -9,6 +9,7 @@
 // token arrays, and rebuild the parts from slices of the original strings.
 
 import { diffArrays } from 'diff';
+import { memoByText } from '../memo.ts';
 import type { DiffPart } from '../model.ts';
 import type { DiffOptions } from '../options.ts';
 
@@ -43,21 +44,9 @@ function foldKey(t: string): string {
 
 /**
  * Tokens per text, memoised: a unit is diffed against several partners in a comparison (and again by the views).
- * The tokens are a pure function of the text and never mutated, so sharing them changes no result; the cache is
- * emptied past TOKEN_CACHE_MAX texts to bound memory in a long-lived worker.
+ * The tokens are a pure function of the text and never mutated, so sharing them changes no result.
  */
-const tokenCache = new Map<string, readonly DiffToken[]>();
-const TOKEN_CACHE_MAX = 20_000;
-
-function cachedTokens(s: string): readonly DiffToken[] {
-  let t = tokenCache.get(s);
-  if (t === undefined) {
-    t = tokenizeForDiff(s);
-    if (tokenCache.size >= TOKEN_CACHE_MAX) tokenCache.clear();
-    tokenCache.set(s, t);
-  }
-  return t;
-}
+const cachedTokens = memoByText((s): readonly DiffToken[] => tokenizeForDiff(s), 20_000);
 
 export function tokenizeForDiff(s: string): DiffToken[] {
   const out: DiffToken[] = [];

@@ -6,11 +6,12 @@ import { useParallax } from '../../state/store.ts';
 import { selectLedger, type QuoteEntry } from '../../state/selectors/quotes.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { DiffText } from '../../components/ui/DiffText.tsx';
+import { VariantWording } from './VariantWording.tsx';
 
 function QuoteCard({ entry, onOpen }: { entry: QuoteEntry; onOpen: (groupId: string) => void }) {
   const carried = entry.variants.map((v) => v.outlet);
   const rowGroup = entry.variants[0]?.groupId ?? null;
+  const reference = entry.variants[0]?.outlet ?? '';
   return (
     <li className="rounded border border-neutral-300 p-3 dark:border-neutral-600">
       <p className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">
@@ -42,17 +43,7 @@ function QuoteCard({ entry, onOpen }: { entry: QuoteEntry; onOpen: (groupId: str
                 {v.speakerText && <> · as “{v.speakerText}”</>}
               </div>
             </div>
-            <div>
-              <blockquote dir="auto" className="border-l-4 border-neutral-400 pl-2 dark:border-neutral-500">
-                “{v.diff ? <DiffText parts={v.diff} /> : v.text}”
-              </blockquote>
-              <div className="mt-1 flex flex-wrap gap-1 text-xs">
-                {v.diff === null && entry.variants.length > 1 && <Badge>Compared against this wording</Badge>}
-                {v.truncationOf && (
-                  <Badge tone="warning">Truncated: a shorter cut of {v.truncationOf}’s quote</Badge>
-                )}
-              </div>
-            </div>
+            <VariantWording variant={v} reference={reference} compared={entry.variants.length > 1} />
           </li>
         ))}
         {entry.paraphrases.map((p) => (

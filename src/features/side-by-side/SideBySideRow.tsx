@@ -55,13 +55,13 @@ const scoreText = (s: number) => s.toFixed(2);
  * Label of a row without a relation, from every cell of the row (not only the columns rendered on screen): "Only
  * in X" is claimed only when a single source carries the passage.
  */
-function presence(row: Row): string {
-  const carriers = row.cells.filter((c) => !c.omitted);
+function presence(carriers: readonly Row['cells'][number][]): string {
   if (carriers.length === 1 && carriers[0]) return `Only in ${carriers[0].outlet}`;
   return carriers.length > 1 ? `In ${carriers.length} sources` : 'In no source';
 }
 
 function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
+  const carriers = row.cells.filter((c) => !c.omitted);
   return (
     <div
       role="cell"
@@ -72,12 +72,18 @@ function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
       {row.relation ? (
         <Badge tone={RELATION_TONE[row.relation]}>{RELATION_LABEL[row.relation]}</Badge>
       ) : (
-        <span className="font-medium text-neutral-800 dark:text-neutral-200">{presence(row)}</span>
+        <span className="font-medium text-neutral-800 dark:text-neutral-200">{presence(carriers)}</span>
       )}
-      <span className="tabular-nums text-neutral-700 dark:text-neutral-300">
-        <span className="sr-only">Score </span>
-        {scoreText(row.score)}
-      </span>
+      {/* A passage carried by one source was not matched with anything: a score would only be noise there. */}
+      {carriers.length > 1 && (
+        <span
+          className="tabular-nums text-neutral-700 dark:text-neutral-300"
+          title="Similarity of the matched passages (0 to 1), averaged over the row's pairs"
+        >
+          <span className="sr-only">Score </span>
+          {scoreText(row.score)}
+        </span>
+      )}
       {row.kind === 'heading' && <span className="text-neutral-700 dark:text-neutral-300">Sub-heading</span>}
       {row.corrected && (
         <>

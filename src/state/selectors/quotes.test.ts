@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildLedger, normaliseQuote, selectLedger } from './quotes.ts';
+import {
+  buildLedger,
+  normaliseQuote,
+  quoteDiff,
+  selectLedger,
+  sharedWordsOf,
+  type WordRun,
+} from './quotes.ts';
 import {
   DAILY,
   SCOPEX,
@@ -42,6 +49,20 @@ describe('quote ledger', () => {
     expect(strikes?.sameWording).toBe(false);
   });
 
+  it('marks the words a different translation shares with the reference instead of diffing it', () => {
+    const [scopex, wire] = ledger.speakers[0]?.entries[0]?.variants ?? [];
+    expect(scopex?.sharedWords).toBeNull();
+    // 5 shared words of 13 + 9: share 10/22 < 0.5.
+    expect(wire?.sharedWords?.filter((r) => r.shared).map((r) => r.text)).toEqual([
+      'We',
+      'will',
+      'legitimate targets for',
+    ]);
+    expect(wire?.sharedWords?.map((r) => r.text).join('')).toBe(wire?.text);
+    // The cut "working conditions and security." inside a nine-word quote shares 8/13 and stays a diff.
+    expect(ledger.speakers[0]?.entries[1]?.variants[1]?.sharedWords).toBeNull();
+  });
+
   it('names outlets that paraphrase the quoted claim instead of quoting it', () => {
     const strikes = ledger.speakers[0]?.entries[0];
     expect(strikes?.paraphrases).toEqual([
@@ -78,5 +99,44 @@ describe('quote ledger', () => {
 
   it('is memoised per comparison', () => {
     expect(selectLedger(comparison, SUMMIT_ORDER)).toBe(selectLedger(comparison, [...SUMMIT_ORDER]));
+  });
+});
+
+describe('shared words of two wordings of one utterance', () => {
+  const shared = (from: string, to: string) => sharedWordsOf(quoteDiff(from, to));
+  const marked = (runs: readonly WordRun[] | null) => runs?.filter((r) => r.shared).map((r) => r.text);
+
+  it('keeps the word diff while the wordings share at least half of their words', () => {
+    expect(shared('we will strike them', 'we will hit them')).toBeNull(); // 2·3/8
+    expect(shared('one two three four', 'one two five six')).toBeNull(); // 2·2/8, exactly half
+    expect(shared('the same words', 'The same words!')).toBeNull();
+  });
+
+  it('marks the shared words once the wordings share less than half of their words', () => {
+    const runs = shared('one two three four', 'one five six seven'); // 2·1/8
+    expect(runs).toEqual([
+      { text: 'one', shared: true },
+      { text: ' five six seven', shared: false },
+    ]);
+  });
+
+  it('marks only the words of a shared run, not the spaces and punctuation around them', () => {
+    const to = 'Therefore, we regard them as legitimate targets for strikes.';
+    const runs = shared('These will be legitimate targets for destruction,', to);
+    expect(marked(runs)).toEqual(['legitimate targets for']);
+    expect(runs?.map((r) => r.text).join('')).toBe(to);
+  });
+
+  it('treats a short cut inside a much longer quote as a cut, and counts words, not punctuation', () => {
+    expect(marked(shared('security.', 'We will provide all necessary conditions and security,'))).toEqual([
+      'security',
+    ]);
+    expect(shared('“,”', '—')).toBeNull();
+  });
+
+  it('takes its threshold from an options object', () => {
+    expect(
+      sharedWordsOf(quoteDiff('we will strike them', 'we will hit them'), { maxShare: 0.9 }),
+    ).not.toBeNull();
   });
 });

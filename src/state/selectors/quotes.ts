@@ -15,10 +15,22 @@ export interface QuoteVariant {
   readonly speakerText: string | null;
   /** Word diff from the first variant (workspace order) to this one; null for the first. */
   readonly diff: readonly DiffPart[] | null;
+  /**
+   * Set when this wording and the first share less than half of their words (a different translation or a much
+   * longer or shorter cut): this variant's own text with the shared words marked, which reads better than a diff
+   * that is mostly strike-through and insertion. Null for the first variant and for close wordings.
+   */
+  readonly sharedWords: readonly WordRun[] | null;
   /** The outlet whose longer quote this one is a cut-down part of, or null. */
   readonly truncationOf: string | null;
   /** The claim group of the unit the quote starts in, for jumping to Side by side. */
   readonly groupId: string | null;
+}
+
+export interface WordRun {
+  readonly text: string;
+  /** True when these words also appear, in this order, in the wording compared against. */
+  readonly shared: boolean;
 }
 
 export interface Paraphrase {
@@ -83,6 +95,63 @@ export function quoteDiff(from: string, to: string): DiffPart[] {
   }));
 }
 
+/**
+ * Below this share of shared words a word diff stops helping: the share is the Dice coefficient
+ * 2·shared / (words in one + words in the other), so "share less than half of their words" measured against
+ * their average length, the same whichever wording is the reference. At 0.5 at least two thirds of the words a
+ * merged diff prints are struck through or inserted (shared / (a + b − shared) = 1/3), i.e. the wall of
+ * red and green the shared-words view replaces. Translations of one utterance by different outlets fall well
+ * below (the sample's "destruction" / "strikes" pair: 0.24); a one-word change in a ten-word quote stays at 0.9.
+ */
+export const SHARED_WORDS_OPTIONS = Object.freeze({ maxShare: 0.5 });
+
+// A word as normaliseQuote keeps it: letters and digits, with inner apostrophes ("don't" is one word).
+const wordCount = (text: string) => (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? []).length;
+
+/**
+ * Cuts the "to" side of a word diff into shared and own runs, or returns null when the wordings share at least
+ * `maxShare` of their words (they read best as a diff). Only the words of an equal part are marked, not the
+ * spaces and punctuation around them. jsdiff takes an equal part's text from the new string, so the runs join
+ * to the variant's text exactly.
+ */
+export function sharedWordsOf(
+  diff: readonly DiffPart[],
+  options: Readonly<{ maxShare: number }> = SHARED_WORDS_OPTIONS,
+): readonly WordRun[] | null {
+  let shared = 0;
+  let words = 0;
+  let referenceWords = 0;
+  const runs: WordRun[] = [];
+  const push = (text: string, isShared: boolean) => {
+    if (!text) return;
+    const last = runs[runs.length - 1];
+    if (last && last.shared === isShared)
+      runs[runs.length - 1] = { text: last.text + text, shared: isShared };
+    else runs.push({ text, shared: isShared });
+  };
+  for (const p of diff) {
+    const n = wordCount(p.text);
+    if (p.op === 'delete') {
+      referenceWords += n;
+      continue;
+    }
+    words += n;
+    if (p.op === 'insert') {
+      push(p.text, false);
+      continue;
+    }
+    shared += n;
+    referenceWords += n;
+    const core = /^([^\p{L}\p{N}]*)([\s\S]*?)([^\p{L}\p{N}]*)$/u.exec(p.text);
+    push(core?.[1] ?? '', false);
+    push(core?.[2] ?? p.text, true);
+    push(core?.[3] ?? '', false);
+  }
+  const total = words + referenceWords;
+  if (total === 0 || (2 * shared) / total >= options.maxShare) return null;
+  return runs;
+}
+
 export function buildLedger(comparison: Comparison, sourceOrder: readonly string[]): LedgerModel {
   const ordered = orderedSourceIds(comparison, sourceOrder);
   const sourcePos = new Map(ordered.map((s, i) => [s, i]));
@@ -101,6 +170,7 @@ export function buildLedger(comparison: Comparison, sourceOrder: readonly string
     const norm = quotes.map((q) => normaliseQuote(q.text));
     const variants = quotes.map((q, i): QuoteVariant => {
       const mine = norm[i] ?? '';
+      const diff = i === 0 || !base ? null : quoteDiff(base.text, q.text);
       const longer = quotes.findIndex(
         (_, j) => j !== i && (norm[j] ?? '').length > mine.length && ` ${norm[j]} `.includes(` ${mine} `),
       );
@@ -111,7 +181,8 @@ export function buildLedger(comparison: Comparison, sourceOrder: readonly string
         text: q.text,
         verb: q.verb,
         speakerText: q.speakerText ?? null,
-        diff: i === 0 || !base ? null : quoteDiff(base.text, q.text),
+        diff,
+        sharedWords: diff ? sharedWordsOf(diff) : null,
         truncationOf: longer >= 0 ? (outletOf.get(quotes[longer]?.sourceId ?? '') ?? null) : null,
         groupId: groupOfUnit.get(q.unitId) ?? null,
       };
