@@ -3,6 +3,7 @@
 // person. Pure string work; fuzzy matching across sources lives in speakers.ts.
 
 import { isSpaceCode } from '../clean/lines.ts';
+import { memoByText } from '../memo.ts';
 
 /** Words that are capitalised at a sentence start or in titles but are never part of a person's name. */
 const NOT_NAME = new Set(
@@ -230,52 +231,41 @@ export function findNamePhrases(text: string, from = 0, to = text.length): NameP
   return out;
 }
 
-/**
- * A pure function of a name, memoised: the same few names are looked up thousands of times per comparison (per
- * phrase, per quote, per person of a source). Bounded so a long session cannot grow it without limit.
- */
-function memoised<T>(fn: (name: string) => T): (name: string) => T {
-  const cache = new Map<string, T>();
-  return (name) => {
-    const hit = cache.get(name);
-    if (hit !== undefined || cache.has(name)) return hit as T;
-    if (cache.size > 20_000) cache.clear();
-    const v = fn(name);
-    cache.set(name, v);
-    return v;
-  };
-}
+/** Distinct names each name memo keeps before emptying itself (the bound normaliseName's own memo had). */
+const NAME_MEMO = 20_000;
 
 /** True when the phrase names an organisation or place ("White House", "Eastern Economic Forum"). */
-export const looksLikeOrganisation = memoised((name: string): boolean => {
+export const looksLikeOrganisation = memoByText((name: string): boolean => {
   const toks = name.split(/\s+/u);
   if (toks.some((t) => ORG_WORDS.has(t.toLowerCase()))) return true;
   // All-capital acronyms ("NATO", "EEF") are organisations.
   return toks.length === 1 && /^[\p{Lu}\p{N}.&-]{2,}$/u.test(name);
-});
+}, NAME_MEMO);
 
 /** Lower case, accents removed, apostrophes and hyphens dropped: the form names are compared in. */
-export const normaliseName = memoised((name: string): string =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’.]/gu, '')
-    .replace(/-/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim(),
+export const normaliseName = memoByText(
+  (name: string): string =>
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’.]/gu, '')
+      .replace(/-/gu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim(),
+  NAME_MEMO,
 );
 
-export const surnameOf = memoised((name: string): string => {
+export const surnameOf = memoByText((name: string): string => {
   const toks = normaliseName(name)
     .split(' ')
     .filter((t) => !PARTICLES.has(t) && !/^(?:jr|sr|ii|iii|iv)$/u.test(t));
   return toks[toks.length - 1] ?? '';
-});
+}, NAME_MEMO);
 
-export const givenNameOf = memoised((name: string): string | undefined => {
+export const givenNameOf = memoByText((name: string): string | undefined => {
   const toks = normaliseName(name).split(' ');
   return toks.length > 1 ? toks[0] : undefined;
-});
+}, NAME_MEMO);
 
 export const PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'they', 'i', 'we']);
