@@ -75,7 +75,6 @@ function classOf(c: number): number {
 }
 
 const isParaSep = (k: number): boolean => k === CR || k === LF || k === SEP;
-const isCased = (k: number): boolean => k === UPPER || k === LOWER;
 const isSATerm = (k: number): boolean => k === ATERM || k === STERM;
 /** Classes that end the look-ahead of SB8 (OLetter never occurs here: it is UNKNOWN). */
 const stopsSB8 = (k: number): boolean => k === UPPER || k === LOWER || isParaSep(k) || isSATerm(k);
@@ -85,67 +84,58 @@ let scratch = new Uint8Array(256);
 /**
  * Offsets (absolute, in (start, end)) of the sentence boundaries strictly inside text[start, end), or null when
  * the range holds a character this table does not know. Linear in the length of the range.
- *
- * A boundary can only follow a paragraph separator (SB4) or lie in the run "SATerm Close* Sp*" after a terminator
- * (SB6-SB11; everywhere else SB998 says no boundary). So one pass classifies the characters and notes separators
- * and terminators, and only the positions after those are examined.
  */
 export function sentenceBreaks(text: string, start: number, end: number): number[] | null {
   const n = end - start;
   if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
   const cls = scratch;
-  const marks: number[] = [];
+  let terminators = false;
   for (let i = 0; i < n; i++) {
     const k = classOf(text.charCodeAt(start + i));
     if (k === UNKNOWN) return null;
     cls[i] = k;
-    if (isSATerm(k) || isParaSep(k)) marks.push(i);
+    if (isSATerm(k) || isParaSep(k)) terminators = true;
   }
   const cuts: number[] = [];
-  let walked = 0; // characters before this offset were read by an earlier walk
+  if (!terminators) return cuts;
+  // State of the text before position i: the last SATerm followed only by Close* Sp* (SB8-SB11's left side).
+  let term = -1; // class of that terminator, -1 when the text before i does not end in SATerm Close* Sp*
+  let sawSp = false;
+  let termEnd = -1; // offset just after the terminator itself
   let stopAt = -1; // SB8 look-ahead: first offset >= the last query whose class stops the scan (n if none)
-  for (const t of marks) {
-    if (t < walked) continue;
-    const k = cls[t] as number;
-    if (isParaSep(k)) {
-      // SB3 CR × LF, else SB4 ParaSep ÷.
-      if (t + 1 < n && !(k === CR && cls[t + 1] === LF)) cuts.push(start + t + 1);
+  for (let i = 1; i < n; i++) {
+    const a = cls[i - 1] as number;
+    if (isSATerm(a)) {
+      term = a;
+      sawSp = false;
+      termEnd = i;
+    } else if (term >= 0 && a === CLOSE && !sawSp) {
+      // still SATerm Close*
+    } else if (term >= 0 && a === SP) sawSp = true;
+    else term = -1;
+    const b = cls[i] as number;
+    if (a === CR && b === LF) continue; // SB3
+    if (isParaSep(a)) {
+      cuts.push(start + i); // SB4
       continue;
     }
-    // Walk the run after the terminator. The text before i reads SATerm Close* Sp*: `term` is the terminator's
-    // class, `termEnd` the offset after it, `sawSp` whether spaces came after its closers.
-    let term = k;
-    let termEnd = t + 1;
-    let sawSp = false;
-    let i = t + 1;
-    for (; i < n; i++) {
-      const b = cls[i] as number;
-      let keep = true;
-      if (term === ATERM && termEnd === i && b === NUMERIC)
-        keep = false; // SB6
-      else if (term === ATERM && termEnd === i && b === UPPER && i >= 2 && isCased(cls[i - 2] as number))
-        keep = false; // SB7
-      else if (term === ATERM) {
-        // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
-        if (stopAt < i) {
-          stopAt = i;
-          while (stopAt < n && !stopsSB8(cls[stopAt] as number)) stopAt++;
-        }
-        if (stopAt < n && cls[stopAt] === LOWER) keep = false;
-      }
-      if (keep && (b === SCONTINUE || isSATerm(b))) keep = false; // SB8a
-      if (keep && !sawSp && (b === CLOSE || b === SP || isParaSep(b))) keep = false; // SB9
-      if (keep && (b === SP || isParaSep(b))) keep = false; // SB10
-      if (keep) cuts.push(start + i); // SB11
-      // Extend the run with character i, or end the walk (a separator there is one of the marks).
-      if (isSATerm(b)) {
-        term = b;
-        termEnd = i + 1;
-        sawSp = false;
-      } else if (b === SP) sawSp = true;
-      else if (b !== CLOSE || sawSp) break;
+    if (term < 0) continue; // SB998: no terminator context, no boundary
+    if (term === ATERM && termEnd === i) {
+      if (b === NUMERIC) continue; // SB6
+      if (b === UPPER && i >= 2 && (cls[i - 2] === UPPER || cls[i - 2] === LOWER)) continue; // SB7
     }
-    walked = i;
+    if (term === ATERM) {
+      // SB8: ATerm Close* Sp* × (¬(OLetter | Upper | Lower | ParaSep | SATerm))* Lower
+      if (stopAt < i) {
+        stopAt = i;
+        while (stopAt < n && !stopsSB8(cls[stopAt] as number)) stopAt++;
+      }
+      if (stopAt < n && cls[stopAt] === LOWER) continue;
+    }
+    if (b === SCONTINUE || isSATerm(b)) continue; // SB8a
+    if (!sawSp && (b === CLOSE || b === SP || isParaSep(b))) continue; // SB9
+    if (b === SP || isParaSep(b)) continue; // SB10
+    cuts.push(start + i); // SB11
   }
   return cuts;
 }
