@@ -1,5 +1,4 @@
-// Sentence boundaries with exact offsets. The Unicode sentence rules propose breaks (sentence-breaks.ts for
-// English text in its table, Intl.Segmenter otherwise: the same boundaries); `keepBreak` rejects the ones that fall
+// Sentence boundaries with exact offsets. Intl.Segmenter proposes breaks; `keepBreak` rejects the ones that fall
 // after an abbreviation, an initial, inside a decimal, after a mid-sentence ellipsis or before a closing quote, so
 // Node's ICU and Chromium's give the same sentences. Over-long runs are then cut at the nearest clause boundary
 // (issue 6: a 50,000-character run without punctuation must not become one unit).
@@ -14,7 +13,6 @@ import {
   SENTENCE_STARTERS,
   TITLE_ABBREVIATIONS,
 } from './abbreviations.ts';
-import { sentenceBreaks } from './sentence-breaks.ts';
 
 const segmenters = new Map<string, Intl.Segmenter>();
 function segmenterFor(locale: string): Intl.Segmenter {
@@ -96,22 +94,6 @@ function keepBreak(text: string, contentEnd: number, next: number): boolean {
   return true;
 }
 
-/** Intl.Segmenter's sentence boundaries strictly inside text[start, end), as absolute offsets. */
-function icuBreaks(text: string, start: number, end: number, locale: string): number[] {
-  const slice = text.slice(start, end);
-  const cuts: number[] = [];
-  // Walk the segments with containing() rather than the iterator: the same boundaries (one break iterator over
-  // one string either way), at about half the cost per segment in V8.
-  const segments = segmenterFor(locale).segment(slice);
-  for (let at = 0; at < slice.length;) {
-    const seg = segments.containing(at);
-    if (!seg) break;
-    if (seg.index > 0) cuts.push(start + seg.index);
-    at = seg.index + seg.segment.length;
-  }
-  return cuts;
-}
-
 /**
  * Split [start, end) of `text` into sentences: trimmed spans, in order, covering all non-space text of the range.
  * `maxLength` caps a sentence's length in UTF-16 code units.
@@ -123,10 +105,17 @@ export function splitSentences(
   locale: string,
   maxLength: number,
 ): Span[] {
-  // English (the default) by the table-driven rules, which give ICU's boundaries; ICU itself for other locales
-  // (their tailorings differ) and for characters outside the table.
-  const cuts =
-    (locale === 'en' ? sentenceBreaks(text, start, end) : null) ?? icuBreaks(text, start, end, locale);
+  const slice = text.slice(start, end);
+  const cuts: number[] = [];
+  // Walk the segments with containing() rather than the iterator: the same boundaries (one break iterator over
+  // one string either way), at about half the cost per segment in V8.
+  const segments = segmenterFor(locale).segment(slice);
+  for (let at = 0; at < slice.length;) {
+    const seg = segments.containing(at);
+    if (!seg) break;
+    if (seg.index > 0) cuts.push(start + seg.index);
+    at = seg.index + seg.segment.length;
+  }
   const spans: Span[] = [];
   let sentStart = start;
   for (const cut of cuts) {
