@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/core/compare.ts';
-import { clearTokenCache, tokenize } from '../src/core/align/tokens.ts';
+import { tokenize } from '../src/core/align/tokens.ts';
 import { clearMemos } from '../src/core/memo.ts';
 import type { SourceInput, Stats } from '../src/core/model.ts';
 import { generateCorpus } from './corpus.ts';
@@ -54,8 +54,7 @@ function timeCompare(sources: SourceInput[]): { ms: number; cpu: number; stats: 
   const cpu: number[] = [];
   let stats: Stats | undefined;
   for (let i = 0; i < RUNS; i++) {
-    // Every timed run starts cold (per-word, diff-token, fact and word memos empty), as a fresh worker does.
-    clearTokenCache();
+    // Every timed run starts cold (every memo of the engine empty), as a fresh worker does.
     clearMemos();
     const t0 = now();
     const c0 = cpuMs();
@@ -73,7 +72,7 @@ function timeFloor(sources: SourceInput[]): { ms: number; cpu: number } {
   const times: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < Math.max(RUNS, 9); i++) {
-    clearTokenCache(); // cold, like compare's timed runs: the per-word memo would otherwise make the floor a lookup pass
+    clearMemos(); // cold, like compare's timed runs: the per-word memo would otherwise make the floor a lookup pass
     const t0 = performance.now();
     const c0 = cpuMs();
     for (const s of sources) sink += tokenize(s.text).length;

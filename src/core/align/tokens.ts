@@ -2,6 +2,7 @@
 // numbers and capitalised names typed, negations flagged, and words inside quotation marks marked, so the scorer
 // can compare what two outlets quote. Done once per unit; the scorer works on the resulting ids only.
 
+import { memoByText } from '../memo.ts';
 import { stem } from './stem.ts';
 
 export type TokenType = 'word' | 'stop' | 'number' | 'name';
@@ -56,20 +57,11 @@ interface WordInfo {
 
 /**
  * Per-word results, memoised by the exact matched text: a story repeats its words across 50 outlets, and stemming
- * plus the stop/negation/number lookups cost more than a Map hit. Pure function of the word, so the cache never
- * changes a result; it is emptied when it grows past WORD_CACHE_MAX to bound memory in a long-lived worker.
+ * plus the stop/negation/number lookups cost more than a Map hit. Pure function of the word (see memo.ts).
  */
-const wordCache = new Map<string, WordInfo>();
-const WORD_CACHE_MAX = 200_000;
+const wordInfo = memoByText(wordInfoUncached, 200_000);
 
-/** Empty the per-word memo. For benchmarks, so each timed pass starts cold; results never depend on it. */
-export function clearTokenCache(): void {
-  wordCache.clear();
-}
-
-function wordInfo(raw: string): WordInfo {
-  const hit = wordCache.get(raw);
-  if (hit !== undefined) return hit;
+function wordInfoUncached(raw: string): WordInfo {
   let info: WordInfo;
   const c0 = raw.charCodeAt(0);
   if (c0 >= 48 && c0 <= 57) {
@@ -92,8 +84,6 @@ function wordInfo(raw: string): WordInfo {
       };
     }
   }
-  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
-  wordCache.set(raw, info);
   return info;
 }
 
