@@ -40,6 +40,12 @@ export function scorePair(p: Prepared, ia: number, ib: number): number {
   let o = D;
   for (let k = 0; k < D; k++) {
     const x = f[k]!;
+    // Most pairs have several zero features (no numbers, no quotes, no negation...): their row of products adds
+    // exactly nothing, so skipping it leaves z bit-identical and saves a good part of the ~280 multiply-adds.
+    if (x === 0) {
+      o += D - k;
+      continue;
+    }
     z += W[k]! * x;
     for (let l = k; l < D; l++) z += W[o++]! * x * f[l]!;
   }
