@@ -64,6 +64,24 @@ describe('features and score', () => {
       expect(v).toBeLessThanOrEqual(1);
     }
   });
+  it('sharedTopIdf sums the IDF weights of the two rarest exactly shared content words', () => {
+    const p = prepare([
+      'The quake struck Qeshm island on Sunday.',
+      'A quake hit Qeshm island, officials said.',
+      'The quake struck on Sunday.',
+      'Officials said the quake was strong.',
+    ]);
+    const f = new Float64Array(FEATURE_COUNT);
+    pairFeatures(p, 0, 1, f);
+    const idfOf = (word: string) => p.idf[p.keys.indexOf(stem(word))]!;
+    // Shared content stems: "quake", "qeshm", "island"; "quake" is in every unit, so it is the commonest and drops out.
+    expect(f[FEATURE_NAMES.indexOf('sharedTopIdf')]).toBeCloseTo(idfOf('qeshm') + idfOf('island'), 12);
+    pairFeatures(p, 1, 3, f);
+    expect(f[FEATURE_NAMES.indexOf('sharedTopIdf')]).toBeGreaterThan(0);
+    pairFeatures(p, 0, 3, f);
+    // Only "quake" is shared: the second-largest weight is 0.
+    expect(f[FEATURE_NAMES.indexOf('sharedTopIdf')]).toBeCloseTo(idfOf('quake'), 12);
+  });
   it('scores a paraphrase and a number conflict (the same claim, conflicting) above an unrelated sentence', () => {
     const [para, other, conflict] = scoreTextPairs([
       [

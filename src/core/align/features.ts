@@ -37,6 +37,7 @@ export const FEATURE_NAMES = [
   'trigramDice', // Dice over stem trigrams, stop words included
   'unmatchedCountMax', // log1p of content words without a partner, on the side with more of them
   'unmatchedCountMin', // ... on the other side
+  'sharedTopIdf', // IDF weight of the two rarest shared content words, summed: event-specific words in common
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -343,6 +344,12 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   // Weighted overlap of the content bags, by merging the sorted id arrays.
   let shared = 0;
   let dot = 0;
+  // The two largest IDF weights among exactly shared words. One or two rare words in common (a place, a name, an
+  // unusual noun) mark the same event even when the rest is worded differently, while a sentence about a sibling
+  // event shares only the story's common vocabulary (ECB+ hard negatives: "quake", "Iran", "Sunday"). Measured on
+  // ECB+ dev with the IDF of both events of a topic: pair AUC 0.804 -> 0.813, MRPC unchanged (docs/accuracy.md).
+  let top1 = 0;
+  let top2 = 0;
   let i = 0;
   let j = 0;
   unmatchedA.length = 0;
@@ -359,6 +366,10 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
       const w = a.bagW[i]!;
       shared += w;
       dot += w * w;
+      if (w > top1) {
+        top2 = top1;
+        top1 = w;
+      } else if (w > top2) top2 = w;
       i++;
       j++;
     } else if (x < y) {
@@ -432,4 +443,5 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   const cb = unmatchedB.length;
   out[19] = Math.log1p(Math.max(ca, cb) - fuzzyMatched);
   out[20] = Math.log1p(Math.min(ca, cb) - fuzzyMatched);
+  out[21] = top1 + top2;
 }
