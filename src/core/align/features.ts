@@ -261,24 +261,28 @@ function trigramHashes(ids: Int32Array, arena: Arena): Int32Array {
   return arena.uniqueOfScratch(len);
 }
 
-function dice(a: ArrayLike<number>, b: ArrayLike<number>): number {
+function dice(a: Int32Array, b: Int32Array): number {
   const s = a.length + b.length;
   return s > 0 ? (2 * intersectCount(a, b)) / s : 0;
 }
 
-function intersectCount(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/**
+ * Size of the intersection of two sorted sets. Branch-free steps: on hashed n-grams the three-way branch of a
+ * textbook merge is unpredictable, and this form was 2.2x faster on the 50 x 2k bench's character 4-grams (the
+ * scorer's single hottest loop: two ~600-element sets per scored pair).
+ */
+function intersectCount(a: Int32Array, b: Int32Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.length && j < b.length) {
+  const la = a.length;
+  const lb = b.length;
+  while (i < la && j < lb) {
     const x = a[i]!;
     const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    n += +(x === y);
+    i += +(x <= y);
+    j += +(x >= y);
   }
   return n;
 }
