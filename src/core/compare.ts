@@ -230,10 +230,11 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     checkpoint: (f) => progress('candidates', f),
   });
   endStage('candidates');
-  const scored = new PairTable(candidates.length + 64);
-  for (let c = 0; c < candidates.length; c++) {
-    if ((c & 1023) === 0) progress('score', c / candidates.length);
-    const [i, j] = candidates[c]!;
+  const scored = new PairTable(candidates.count + 64);
+  for (let c = 0; c < candidates.count; c++) {
+    if ((c & 1023) === 0) progress('score', c / candidates.count);
+    const i = candidates.a[c]!;
+    const j = candidates.b[c]!;
     scored.add(i, j, scorePair(prepared, i, j));
   }
   // Quote-text match: units carrying quotes of one utterance state the same claim even when the sentences around
@@ -467,7 +468,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     stats: {
       timings: now ? timings : {},
       units: n,
-      candidatePairs: candidates.length,
+      candidatePairs: candidates.count,
       scoredPairs: scored.size,
       budgetsHit: [...budgetsHit].sort(),
     },

@@ -39,8 +39,15 @@ function topK(items: readonly number[], acc: Float64Array, k: number): number[] 
   return buf;
 }
 
-/** Candidate pairs as [i, j] with i < j, deduplicated, sorted. */
-export function findCandidates(input: CandidateInput): [number, number][] {
+/** Candidate pairs: pair k is (a[k], b[k]) with a[k] < b[k]; deduplicated, sorted by (a, b). */
+export interface Candidates {
+  readonly count: number;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+}
+
+/** Candidate pairs in two flat arrays: tens of thousands of [i, j] tuples were a measurable allocation cost. */
+export function findCandidates(input: CandidateInput): Candidates {
   const { prepared, sourceOf, eligible, perUnit } = input;
   const n = prepared.vectors.length;
   const vocab = prepared.keys.length;
@@ -92,13 +99,16 @@ export function findCandidates(input: CandidateInput): [number, number][] {
     for (const o of touched) acc[o] = 0;
   }
   const sorted = keys.subarray(0, count).sort();
-  const out: [number, number][] = [];
+  const a = new Int32Array(count);
+  const b = new Int32Array(count);
+  let pairs = 0;
   for (let k = 0; k < count; k++) {
     const key = sorted[k]!;
     if (k > 0 && key === sorted[k - 1]) continue;
     let i = Math.floor(key / n);
     if (i * n > key) i--; // guards against a rounded quotient; never taken for realistic n
-    out.push([i, key - i * n]);
+    a[pairs] = i;
+    b[pairs++] = key - i * n;
   }
-  return out;
+  return { count: pairs, a: a.subarray(0, pairs), b: b.subarray(0, pairs) };
 }

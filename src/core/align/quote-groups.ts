@@ -67,7 +67,9 @@ export function scoreQuotePairs(
   });
   const f = new Float64Array(FEATURE_COUNT);
   const base: [number, number, number][] = [];
-  for (const [i, j] of candidates) {
+  for (let c = 0; c < candidates.count; c++) {
+    const i = candidates.a[c]!;
+    const j = candidates.b[c]!;
     const a = quotes[i]!;
     const b = quotes[j]!;
     if (a.kind !== b.kind) continue;

@@ -42,6 +42,9 @@ function plainWords(s: string): string[] {
 /** plainWords of a whole unit, memoised: a unit is classified against each partner in its group. Never mutated. */
 const unitWords: (text: string) => readonly string[] = memoByText(plainWords, 20_000);
 
+/** words() of a whole unit, memoised like unitWords. Never mutated. */
+const unitLooseWords: (text: string) => readonly string[] = memoByText((t) => loosen(unitWords(t)), 20_000);
+
 /** plainWords(s).length without building the array (the equal stretches of every diff are only counted). */
 function countPlainWords(s: string): number {
   let n = 0;
@@ -168,8 +171,8 @@ export function classifyRelation(input: {
   const pa = unitWords(input.a.text);
   const pb = unitWords(input.b.text);
   if (pa.length === pb.length && pa.every((w, i) => w === pb[i])) return 'identical';
-  const wa = loosen(pa);
-  const wb = loosen(pb);
+  const wa = unitLooseWords(input.a.text);
+  const wb = unitLooseWords(input.b.text);
   if (wa.length === 0 || wb.length === 0) return 'paraphrase';
 
   const { equal, deleted, inserted } = changedWordCounts(input.parts);
