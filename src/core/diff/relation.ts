@@ -47,8 +47,11 @@ const unitLooseWords: (text: string) => readonly string[] = memoByText((t) => lo
 
 /** plainWords(s).length without building the array (the equal stretches of every diff are only counted). */
 function countPlainWords(s: string): number {
+  const t = s.toLowerCase().replace(/[’‘]/g, "'");
+  const re = PLAIN_WORD;
+  re.lastIndex = 0;
   let n = 0;
-  for (const _ of s.toLowerCase().replace(/[’‘]/g, "'").matchAll(PLAIN_WORD)) n++;
+  while (re.exec(t) !== null) n++;
   return n;
 }
 
@@ -60,7 +63,7 @@ function words(s: string): string[] {
 /** words() from plainWords() already computed (classifyRelation needs both for each side of every pair). */
 function loosen(plain: readonly string[]): string[] {
   return plain.map((w) => {
-    const bare = w.replace(/'s$/, '');
+    const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
     return (Object.hasOwn(MONTH_ABBR, bare) ? MONTH_ABBR[bare] : undefined) ?? bare;
   });
 }
