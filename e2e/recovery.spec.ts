@@ -3,7 +3,7 @@
 // saved workspace is kept aside and the app starts clean; a worker that cannot start, crashes or hangs never
 // leaves the page spinning. (The error boundary is covered by src/components/ErrorBoundary.test.tsx.)
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { THIRD_REPORT, loadSample, pasteSource, sourceItem, waitForComparison } from './helpers.ts';
 
 test.describe.configure({ timeout: 120_000 });
@@ -156,43 +156,32 @@ test('a corrupt saved workspace is kept aside and the app starts clean', async (
 
 test.describe('the comparison never leaves the page spinning', () => {
   const WORKER = /compare\.worker[^/]*\.js/;
+  const failures: readonly { when: string; route: (route: Route) => Promise<void> }[] = [
+    { when: 'the worker script cannot be loaded (main-thread fallback)', route: (route) => route.abort() },
+    {
+      when: 'the worker crashes on start',
+      route: (route) =>
+        route.fulfill({
+          contentType: 'text/javascript',
+          body: 'throw new Error("worker crashed on start");',
+        }),
+    },
+    {
+      when: 'the worker starts but never answers',
+      route: (route) => route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }),
+    },
+  ];
 
-  test('when the worker script cannot be loaded, results still appear (main-thread fallback)', async ({
-    page,
-  }) => {
-    await page.route(WORKER, (route) => route.abort());
-    await loadSample(page);
-    await waitForComparison(page);
-    await expect(
-      sideBySide(page)
-        .getByText(/legitimate targets/)
-        .first(),
-    ).toBeVisible();
-  });
-
-  test('when the worker crashes on start, results still appear', async ({ page }) => {
-    await page.route(WORKER, (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: 'throw new Error("worker crashed on start");' }),
-    );
-    await loadSample(page);
-    await waitForComparison(page);
-    await expect(
-      sideBySide(page)
-        .getByText(/legitimate targets/)
-        .first(),
-    ).toBeVisible();
-  });
-
-  test('when the worker starts but never answers, results still appear', async ({ page }) => {
-    await page.route(WORKER, (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: 'self.onmessage = () => {};' }),
-    );
-    await loadSample(page);
-    await waitForComparison(page);
-    await expect(
-      sideBySide(page)
-        .getByText(/legitimate targets/)
-        .first(),
-    ).toBeVisible();
-  });
+  for (const { when, route } of failures) {
+    test(`when ${when}, results still appear`, async ({ page }) => {
+      await page.route(WORKER, route);
+      await loadSample(page);
+      await waitForComparison(page);
+      await expect(
+        sideBySide(page)
+          .getByText(/legitimate targets/)
+          .first(),
+      ).toBeVisible();
+    });
+  }
 });
