@@ -136,16 +136,21 @@ export function splitSentences(
   const t = trimSpan(text, sentStart, end);
   if (t.end > t.start) spans.push(t);
   // Most sentences are under the cap and come back as they are (trimmed spans stay trimmed): no flatMap copy.
-  const max = Math.max(20, maxLength);
+  const max = lengthCap(maxLength);
   if (spans.every((sp) => sp.end - sp.start <= max)) return spans;
   const out: Span[] = [];
   for (const sp of spans) out.push(...capLength(text, sp, maxLength));
   return out;
 }
 
+/** The sentence length cap in force: never below 20 characters, whatever the options say. */
+function lengthCap(maxLength: number): number {
+  return Math.max(20, maxLength);
+}
+
 /** Cut an over-long span at the last clause boundary (; — – , then space) before the limit; hard cut otherwise. */
 function capLength(text: string, span: Span, maxLength: number): Span[] {
-  const max = Math.max(20, maxLength);
+  const max = lengthCap(maxLength);
   const out: Span[] = [];
   let s = span.start;
   while (span.end - s > max) {
