@@ -5,6 +5,7 @@
 // `${sourceId}:u${index}`) apply again after every re-comparison.
 
 import { findCandidates } from './align/candidates.ts';
+import { sourceContext, withContext } from './align/context.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, prepare } from './align/features.ts';
 import { groupUnits } from './align/group.ts';
 import { PairTable } from './align/pair-table.ts';
@@ -230,12 +231,20 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     checkpoint: (f) => progress('candidates', f),
   });
   endStage('candidates');
+  // The alignment score: the sentence score, lowered for sources that name different people and places.
+  const sourceCount = admitted.length;
+  const context =
+    o.context.weight > 0 ? sourceContext(prepared, sourceOf, sourceCount, o.context.minNames) : null;
+  const alignScore = (i: number, j: number): number => {
+    const s = scorePair(prepared, i, j);
+    return context ? withContext(s, context[sourceOf[i]! * sourceCount + sourceOf[j]!]!, o.context) : s;
+  };
   const scored = new PairTable(candidates.count + 64);
   for (let c = 0; c < candidates.count; c++) {
     if ((c & 1023) === 0) progress('score', c / candidates.count);
     const i = candidates.a[c]!;
     const j = candidates.b[c]!;
-    scored.add(i, j, scorePair(prepared, i, j));
+    scored.add(i, j, alignScore(i, j));
   }
   // Quote-text match: units carrying quotes of one utterance state the same claim even when the sentences around
   // the quote differ ("legitimate targets for destruction" / "... for strikes"). A first quote grouping, from the
@@ -255,7 +264,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
           for (const j of unitSets[y]!) {
             if (i === undefined || j === undefined || sourceOf[i] === sourceOf[j]) continue;
             const k = scored.indexOf(i, j);
-            if (k < 0) scored.add(i, j, Math.max(lifted, scorePair(prepared, i, j)));
+            if (k < 0) scored.add(i, j, Math.max(lifted, alignScore(i, j)));
             else scored.raise(k, lifted);
           }
         }
@@ -351,7 +360,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
         if (sourceOf[i] === sourceOf[j]) continue;
         const s = scored.get(i, j);
         if (s !== undefined) edges.push([i, j, s]);
-        else if (manualKeys.has(pairKey(i, j))) edges.push([i, j, scorePair(prepared, i, j)]);
+        else if (manualKeys.has(pairKey(i, j))) edges.push([i, j, alignScore(i, j)]);
       }
     }
     // Without manual links the first key is always 0: skip its two set lookups per comparison (same order).
@@ -388,7 +397,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       const partner = members.find((x) => sourceOf[x] !== sourceOf[m] && find(x) !== find(m));
       if (partner === undefined) continue;
       const [i, j] = m < partner ? [m, partner] : [partner, m];
-      chosen.push([i, j, scored.get(i, j) ?? scorePair(prepared, i, j)]);
+      chosen.push([i, j, scored.get(i, j) ?? alignScore(i, j)]);
       parent.set(find(m), find(partner));
     }
     if (members.length <= SMALL_GROUP) chosen.push(...rest);
@@ -411,7 +420,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       continue;
     }
     groupPairs[groupOfUnitIdx[i]!]!.push(pairs.length);
-    const s = scored.get(i, j) ?? scorePair(prepared, i, j);
+    const s = scored.get(i, j) ?? alignScore(i, j);
     pairs.push({ ...makePair(i, j, s, false), relation });
   }
   endStage('diff');
