@@ -235,8 +235,29 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   const sourceCount = admitted.length;
   const context =
     o.context.weight > 0 ? sourceContext(prepared, sourceOf, sourceCount, o.context.minNames) : null;
+  // The sentence score is a function of the two texts alone (their vectors, under one batch IDF), and a story told
+  // by 50 outlets repeats sentences verbatim (wire copy: on the 50 x 2k bench 5,649 units have 2,589 distinct
+  // texts, and 33,549 candidate pairs only 12,135 distinct text pairs). So it is computed once per pair of texts.
+  // pairFeatures is symmetric, so the unordered key gives the same score whichever pair of units comes first.
+  const textIds = new Map<string, number>();
+  const textOf = Int32Array.from(units, (u) => {
+    let id = textIds.get(u.text);
+    if (id === undefined) textIds.set(u.text, (id = textIds.size));
+    return id;
+  });
+  const sentenceScores = new PairTable(candidates.count + 64);
+  const sentenceScore = (i: number, j: number): number => {
+    const ti = textOf[i]!;
+    const tj = textOf[j]!;
+    let s = sentenceScores.get(ti, tj);
+    if (s === undefined) {
+      s = scorePair(prepared, i, j);
+      sentenceScores.add(ti, tj, s);
+    }
+    return s;
+  };
   const alignScore = (i: number, j: number): number => {
-    const s = scorePair(prepared, i, j);
+    const s = sentenceScore(i, j);
     return context ? withContext(s, context[sourceOf[i]! * sourceCount + sourceOf[j]!]!, o.context) : s;
   };
   const scored = new PairTable(candidates.count + 64);
