@@ -349,10 +349,16 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   });
   let diffDone = 0;
   const totalMembers = clusters.reduce((a, c) => a + (c.length > 1 ? c.length : 0), 0) || 1;
+  // The word diff, like the sentence score, depends on the two texts alone: one per ordered pair of distinct texts
+  // (1,904 of the 3,719 reported pairs on the 50 x 2k bench are verbatim copies). Parts are never mutated, so pairs
+  // may share them.
+  const diffs = new Map<number, ReturnType<typeof diffUnits>>();
   const makePair = (i: number, j: number, s: number, manual: boolean): Pair => {
     const a = units[i]!;
     const b = units[j]!;
-    const d = diffUnits(a.text, b.text, o.diff, now);
+    const diffKey = textOf[i]! * textIds.size + textOf[j]!;
+    let d = diffs.get(diffKey);
+    if (d === undefined) diffs.set(diffKey, (d = diffUnits(a.text, b.text, o.diff, now)));
     if (!d.complete) budgetsHit.add('diff');
     const discrepancies = findDiscrepancies(a, b);
     const fixed = relationFix.size > 0 ? relationFix.get(`${i}:${j}`) : undefined;
