@@ -349,20 +349,26 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   });
   let diffDone = 0;
   const totalMembers = clusters.reduce((a, c) => a + (c.length > 1 ? c.length : 0), 0) || 1;
-  // The word diff, like the sentence score, depends on the two texts alone: one per ordered pair of distinct texts
-  // (1,904 of the 3,719 reported pairs on the 50 x 2k bench are verbatim copies). Parts are never mutated, so pairs
-  // may share them.
-  const diffs = new Map<number, ReturnType<typeof diffUnits>>();
+  // The word diff and the relation label, like the sentence score, depend on the two texts alone (a discrepancy's
+  // offsets are per unit, but whether there is one is not): one of each per ordered pair of distinct texts (1,904
+  // of the 3,719 reported pairs on the 50 x 2k bench are verbatim copies). Parts are never mutated, so pairs may
+  // share them.
+  const byTexts = new Map<number, { diff: ReturnType<typeof diffUnits>; relation: Relation }>();
   const makePair = (i: number, j: number, s: number, manual: boolean): Pair => {
     const a = units[i]!;
     const b = units[j]!;
-    const diffKey = textOf[i]! * textIds.size + textOf[j]!;
-    let d = diffs.get(diffKey);
-    if (d === undefined) diffs.set(diffKey, (d = diffUnits(a.text, b.text, o.diff, now)));
-    if (!d.complete) budgetsHit.add('diff');
     const discrepancies = findDiscrepancies(a, b);
+    const key = textOf[i]! * textIds.size + textOf[j]!;
+    let known = byTexts.get(key);
+    if (known === undefined) {
+      const diff = diffUnits(a.text, b.text, o.diff, now);
+      const relation = classifyRelation({ a, b, parts: diff.parts, discrepancies });
+      byTexts.set(key, (known = { diff, relation }));
+    }
+    const d = known.diff;
+    if (!d.complete) budgetsHit.add('diff');
     const fixed = relationFix.size > 0 ? relationFix.get(`${i}:${j}`) : undefined;
-    const relation = fixed ?? classifyRelation({ a, b, score: s, parts: d.parts, discrepancies });
+    const relation = fixed ?? known.relation;
     return {
       id: `${a.id}~${b.id}`,
       a: a.id,
