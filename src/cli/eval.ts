@@ -18,6 +18,7 @@ import {
   confusion,
   crossValidateThreshold,
   f1,
+  leaveOneGroupOutAuc,
   pairPrecisionRecall,
   pearson,
   rocAuc,
@@ -244,41 +245,29 @@ interface EcbPairScores {
 
 /**
  * The source context's floor and weight are chosen on this data, so they are checked leave-one-topic-out: for each
- * topic, the grid point with the best pair AUC on the other topics scores the held-out topic's pairs; the AUC is
- * taken over all held-out scores together.
+ * topic, the grid point with the best pair AUC on the other topics scores the held-out topic's pairs.
  */
 function contextLeaveOneTopicOut(
   scores: EcbPairScores,
   labels: readonly number[],
   topics: readonly string[],
 ): { auc: number; chosen: Record<string, string> } {
-  const grid: [number, number][] = [];
+  const grid: (readonly [number, number])[] = [];
   for (const floor of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35])
     for (const weight of [10, 20, 30, 40, 60]) grid.push([floor, weight]);
-  const scored = (floor: number, weight: number, k: number) =>
-    withContext(scores.sentence[k]!, scores.overlap[k]!, { ...DEFAULT_OPTIONS.context, floor, weight });
-  const heldOut = new Array<number>(labels.length).fill(0);
-  const chosen: Record<string, string> = {};
-  for (const topic of [...new Set(topics)].sort()) {
-    let best: [number, number] = grid[0]!;
-    let bestAuc = -1;
-    for (const [floor, weight] of grid) {
-      const s: number[] = [];
-      const l: number[] = [];
-      labels.forEach((label, k) => {
-        if (topics[k] === topic) return;
-        s.push(scored(floor, weight, k));
-        l.push(label);
-      });
-      const auc = rocAuc(s, l);
-      if (auc > bestAuc) [bestAuc, best] = [auc, [floor, weight]];
-    }
-    chosen[topic] = `${best[0]}/${best[1]}`;
-    labels.forEach((_, k) => {
-      if (topics[k] === topic) heldOut[k] = scored(best[0], best[1], k);
-    });
-  }
-  return { auc: round(rocAuc(heldOut, labels)), chosen };
+  const { auc, chosen } = leaveOneGroupOutAuc(
+    grid,
+    ([floor, weight], k) =>
+      withContext(scores.sentence[k]!, scores.overlap[k]!, { ...DEFAULT_OPTIONS.context, floor, weight }),
+    labels,
+    topics,
+  );
+  return {
+    auc: round(auc),
+    chosen: Object.fromEntries(
+      [...chosen].map(([topic, [floor, weight]]) => [`topic ${topic}`, `${floor}/${weight}`]),
+    ),
+  };
 }
 
 export function evalEcb(dir: string) {
