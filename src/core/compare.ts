@@ -72,6 +72,8 @@ const RELATION_RANK: Readonly<Record<Relation, number>> = {
 };
 
 const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+/** Higher score first; scores are finite, so this orders as q[2] - p[2] did. */
+const byScore = (p: readonly number[], q: readonly number[]) => (q[2]! > p[2]! ? 1 : q[2]! < p[2]! ? -1 : 0);
 
 function displayName(s: SourceInput): string {
   return s.outlet.trim() || s.id;
@@ -355,12 +357,13 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       }
     }
     // Without manual links the first key is always 0: skip its two set lookups per comparison (same order).
+    // byScore answers -1/0/1 rather than q[2] - p[2]: a fractional comparator result is boxed on every call.
     edges.sort(
       manualKeys.size === 0
-        ? (p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]
+        ? (p, q) => byScore(p, q) || p[0] - q[0] || p[1] - q[1]
         : (p, q) =>
             Number(manualKeys.has(pairKey(q[0], q[1]))) - Number(manualKeys.has(pairKey(p[0], p[1]))) ||
-            q[2] - p[2] ||
+            byScore(p, q) ||
             p[0] - q[0] ||
             p[1] - q[1],
     );
