@@ -134,8 +134,11 @@ export function verbatimOverlap(
   const n = sources.length;
   const lastSource = new Int32Array(count).fill(-1);
   const degree = new Int32Array(count + 1);
+  // Indexed loops over the shingle lists: this code runs once per comparison, mostly unoptimised, where for-of over
+  // a typed array makes an iterator result per element (~2 MB per comparison on the 50 x 2k bench).
   shingles.forEach((list, s) => {
-    for (const k of list) {
+    for (let x = 0; x < list.length; x++) {
+      const k = list[x]!;
       if (lastSource[k] === s) continue;
       lastSource[k] = s;
       degree[k + 1]!++;
@@ -146,7 +149,8 @@ export function verbatimOverlap(
   const fill = degree.slice(0, count);
   lastSource.fill(-1);
   shingles.forEach((list, s) => {
-    for (const k of list) {
+    for (let x = 0; x < list.length; x++) {
+      const k = list[x]!;
       if (lastSource[k] === s) continue;
       lastSource[k] = s;
       holders[fill[k]!++] = s;
