@@ -119,7 +119,8 @@ class Arena {
   /** Sorted unique values of scratch[0, len) (a typed array's default sort is numeric), copied into the arena. */
   uniqueOfScratch(len: number): Int32Array {
     if (len === 0) return EMPTY;
-    const a = scratch.subarray(0, len).sort();
+    const a = scratch;
+    sortScratch(len);
     let n = 1;
     for (let i = 1; i < len; i++) if (a[i] !== a[n - 1]) a[n++] = a[i]!;
     const v = this.int(n);
@@ -139,6 +140,31 @@ let scratch = new Int32Array(1024);
 function scratchFor(n: number): Int32Array {
   if (n > scratch.length) scratch = new Int32Array(Math.max(n, 2 * scratch.length));
   return scratch;
+}
+
+/**
+ * At or below this length an insertion sort in place, as fast as the built-in sort there (0.15 us at 8 elements),
+ * spares the subarray() view the built-in needs: about half of prepare's sorts are this short, and the views were
+ * ~4 MB per comparison on the 50 x 2k bench.
+ */
+const INSERTION_SORT_MAX = 16;
+
+/** Sort scratch[0, len) in numeric order, in place, as the built-in typed-array sort does. */
+function sortScratch(len: number): void {
+  const a = scratch;
+  if (len > INSERTION_SORT_MAX) {
+    a.subarray(0, len).sort();
+    return;
+  }
+  for (let i = 1; i < len; i++) {
+    const x = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > x) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = x;
+  }
 }
 
 interface RawUnit {
