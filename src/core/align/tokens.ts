@@ -4,6 +4,7 @@
 
 import { SubstringIds } from '../intern.ts';
 import { registerMemo } from '../memo.ts';
+import { forEachMatch } from '../scan.ts';
 import { stem } from './stem.ts';
 
 export type TokenType = 'word' | 'stop' | 'number' | 'name';
@@ -44,8 +45,7 @@ const NUMBER_WORDS: Readonly<Record<string, string>> = {
 }; // prettier-ignore
 
 // Words: letters/digits with inner apostrophes, hyphens, dots or commas between digits ("1,000", "3.5", "U.S.").
-// Sticky: scanTokens places it at each token start and reads the end from lastIndex, so that no match object is
-// created per word.
+// Sticky, for forEachMatch: no match object per word.
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*(?:\.[\p{L}](?=\.))*|[“”"«»„‟]/uy;
 // Every alternative of TOKEN_RE starts with a character of this set, and from any such character one of them
 // matches; so skipping runs of everything else finds exactly the token starts a global search (matchAll) finds.
@@ -122,40 +122,27 @@ export type TokenVisitor = (key: string, type: TokenType, quoted: boolean, negat
 export function scanTokens(text: string, visit: TokenVisitor): void {
   let quoted = false;
   let first = true;
-  let pos = 0;
-  const len = text.length;
-  while (pos < len) {
-    GAP_RE.lastIndex = pos;
-    if (GAP_RE.test(text)) pos = GAP_RE.lastIndex;
-    if (pos >= len) break;
-    TOKEN_RE.lastIndex = pos;
-    // Never false after a gap (see GAP_RE); the check only keeps the loop finite whatever the input.
-    if (!TOKEN_RE.test(text)) break;
-    const end = TOKEN_RE.lastIndex;
-    if (end - pos === 1) {
+  forEachMatch(text, GAP_RE, TOKEN_RE, (start, end) => {
+    if (end - start === 1) {
       // Curly marks say which side they are; straight ones toggle.
-      const c = text.charCodeAt(pos);
+      const c = text.charCodeAt(start);
       if (c === 0x201c || c === 0xab || c === 0x201e) {
         quoted = true;
-        pos = end;
-        continue;
+        return;
       }
       if (c === 0x201d || c === 0xbb || c === 0x201f) {
         quoted = false;
-        pos = end;
-        continue;
+        return;
       }
       if (c === 0x22) {
         quoted = !quoted;
-        pos = end;
-        continue;
+        return;
       }
     }
-    const w = wordInfoAt(text, pos, end);
+    const w = wordInfoAt(text, start, end);
     visit(w.key, w.type === 'word' && w.capital && !first ? 'name' : w.type, quoted, w.negation);
     first = false;
-    pos = end;
-  }
+  });
 }
 
 /** Tokens of a text, in order. Quotation marks toggle the `quoted` flag and are not returned. */

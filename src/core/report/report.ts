@@ -13,6 +13,7 @@
 //   normalised words also found in the other source (wire copy). Uses a hashed shingle index: linear in words
 //   plus the number of shared shingles, never quadratic in text length.
 import { SubstringIds } from '../intern.ts';
+import { forEachMatch } from '../scan.ts';
 import type {
   CoverageCell,
   DiscrepancyEntry,
@@ -76,17 +77,7 @@ function storyWordIds(
   }
   const norm = story.toLowerCase().replace(/[’‘]/g, "'");
   const ids: number[] = [];
-  let pos = 0;
-  while (pos < norm.length) {
-    STORY_GAP.lastIndex = pos;
-    if (STORY_GAP.test(norm)) pos = STORY_GAP.lastIndex;
-    if (pos >= norm.length) break;
-    STORY_WORD.lastIndex = pos;
-    // Never false after a gap; the check only keeps the loop finite whatever the input.
-    if (!STORY_WORD.test(norm)) break;
-    ids.push(vocab.idOf(norm, pos, STORY_WORD.lastIndex));
-    pos = STORY_WORD.lastIndex;
-  }
+  forEachMatch(norm, STORY_GAP, STORY_WORD, (start, end) => ids.push(vocab.idOf(norm, start, end)));
   return ids;
 }
 
