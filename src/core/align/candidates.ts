@@ -88,7 +88,11 @@ export function findCandidates(input: CandidateInput): Candidates {
   const best = new Int32Array(n);
   // Pairs as numeric keys i * n + j (exact in a double), sorted and deduplicated at the end: the same sorted list a
   // Set of seen keys plus a sort of [i, j] tuples gave, without a hash insert per pair or a comparator sort.
-  let keys = new Float64Array(Math.max(16, n * perUnit));
+  // Int32 keys while n * n fits (up to 46,340 units): the same numeric order, and an Int32Array sorts in ~5 ms
+  // where a Float64Array of the 68k keys of the 50 x 2k bench takes ~9 ms.
+  const keyArray = (size: number): Int32Array | Float64Array =>
+    n * n <= 0x7fffffff ? new Int32Array(size) : new Float64Array(size);
+  let keys = keyArray(Math.max(16, n * perUnit));
   let count = 0;
   for (let u = 0; u < n; u++) {
     if ((u & 255) === 0) input.checkpoint?.(u / n);
@@ -112,7 +116,7 @@ export function findCandidates(input: CandidateInput): Candidates {
     for (let x = 0; x < bestCount; x++) {
       const o = best[x]!;
       if (count === keys.length) {
-        const grown = new Float64Array(2 * keys.length);
+        const grown = keyArray(2 * keys.length);
         grown.set(keys);
         keys = grown;
       }
