@@ -258,7 +258,13 @@ export function buildReport(input: ReportInput): Report {
 
   const perSource: SourceReport[] = sources.map((src, s) => {
     const onlyHere: string[] = [];
-    const omitted: string[] = [];
+    // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
+    // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
+    let omittedCount = 0;
+    for (let r = 0; r < claimGroups.length; r++)
+      if (cells[r]![s] === 'absent' && carriers[r]! > 0) omittedCount++;
+    const omitted = new Array<string>(omittedCount);
+    let omittedAt = 0;
     const placement = { headline: 0, lede: 0, body: 0 };
     let carried = 0;
     claimGroups.forEach((g, r) => {
@@ -266,7 +272,7 @@ export function buildReport(input: ReportInput): Report {
       const others = carriers[r]! - (here ? 1 : 0) > 0;
       if (here) carried++;
       if (here && !others && sources.length > 1) onlyHere.push(g.id);
-      if (!here && others) omitted.push(g.id);
+      if (!here && others) omitted[omittedAt++] = g.id;
       if (here && others) placement[bestPosition[r]![s] ?? 'body']++;
     });
     return {
