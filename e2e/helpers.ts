@@ -5,9 +5,13 @@ import { expect, type Page } from '@playwright/test';
 export async function loadSample(page: Page): Promise<void> {
   await page.goto('./');
   const list = page.getByRole('list', { name: 'Sources' });
-  const sample = page.getByRole('button', { name: 'Load sample' });
-  await expect(list.or(sample).first()).toBeVisible();
-  if (!(await list.isVisible())) await sample.click();
+  // A first visit loads the sample by itself, a moment after "Load sample" appears; clicking it then adds the
+  // sample a second time ("The sample is already in this workspace"). So give the automatic load time first.
+  const loaded = await list.waitFor({ state: 'visible', timeout: 10_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!loaded) await page.getByRole('button', { name: 'Load sample' }).click();
   await expect(list.getByRole('heading', { name: 'Wire report' })).toBeVisible();
   await expect(list.getByRole('heading', { name: 'Scopex' })).toBeVisible();
 }

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sourceContext, withContext } from '../core/align/context.ts';
 import { prepare } from '../core/align/features.ts';
 import { PARAPHRASE_THRESHOLD, scorePair, scoreTextPairs } from '../core/align/scorer.ts';
 import { compare } from '../core/compare.ts';
@@ -17,6 +18,7 @@ import {
   confusion,
   crossValidateThreshold,
   f1,
+  leaveOneGroupOutAuc,
   pairPrecisionRecall,
   pearson,
   rocAuc,
@@ -161,13 +163,19 @@ function topicClusters(doc: string): string[] {
   return [`${topic}_ecb`, `${topic}_ecbplus`];
 }
 
-/** Pair scores with the IDF of a batch of whole clusters (see EcbBatching), as compare() computes it. */
+/**
+ * Pair scores with the IDF of a batch of whole clusters (see EcbBatching), as compare() computes them: `sentence` is
+ * the scorer's sentence score, `aligned` the alignment score compare groups by (the sentence score with the source
+ * context of align/context.ts, each article one source).
+ */
 function scoreEcbPairs(
   pairs: readonly EcbPair[],
   clusters: ReadonlyMap<string, EcbCluster>,
   batching: EcbBatching,
-): number[] {
-  const out = new Array<number>(pairs.length).fill(0);
+): EcbPairScores {
+  const sentence = new Array<number>(pairs.length).fill(0);
+  const aligned = new Array<number>(pairs.length).fill(0);
+  const overlaps = new Array<number>(pairs.length).fill(Number.NaN);
   const byBatch = new Map<string, number[]>();
   pairs.forEach((p, k) => {
     const ids =
@@ -179,22 +187,31 @@ function scoreEcbPairs(
     list.push(k);
     byBatch.set(key, list);
   });
+  const context = DEFAULT_OPTIONS.context;
   for (const [key, idx] of byBatch) {
     const texts: string[] = [];
+    const sourceOf: number[] = [];
+    const docIndex = new Map<string, number>();
     const pos = new Map<string, number>();
     for (const cid of key.split('+')) {
       const c = clusters.get(cid);
       if (!c) continue;
       for (const d of c.docs) {
+        const doc = docIndex.size;
+        docIndex.set(d.name, doc);
         d.lines.forEach((l, i) => {
           if (i === 0 && d.name.includes('ecbplus')) return;
           pos.set(`${d.name}#${i}`, texts.length);
           texts.push(l);
+          sourceOf.push(doc);
         });
       }
     }
+    // A sentence missing from the articles is a source of its own (it names too little to give context).
+    let sources = docIndex.size;
     const extra = (t: string) => {
       texts.push(t);
+      sourceOf.push(sources++);
       return texts.length - 1;
     };
     const ids = idx.map((k) => {
@@ -205,9 +222,52 @@ function scoreEcbPairs(
       ] as const;
     });
     const prepared = prepare(texts);
-    idx.forEach((k, n) => (out[k] = scorePair(prepared, ids[n]![0], ids[n]![1])));
+    const src = Int32Array.from(sourceOf);
+    const overlap = sourceContext(prepared, src, sources, context.minNames);
+    idx.forEach((k, n) => {
+      const [a, b] = ids[n]!;
+      const s = scorePair(prepared, a, b);
+      const o = overlap[src[a]! * sources + src[b]!]!;
+      sentence[k] = s;
+      overlaps[k] = o;
+      aligned[k] = withContext(s, o, context);
+    });
   }
-  return out;
+  return { sentence, aligned, overlap: overlaps };
+}
+
+interface EcbPairScores {
+  readonly sentence: number[];
+  readonly aligned: number[];
+  /** Name overlap of the two sentences' articles (align/context.ts); NaN when one names too few. */
+  readonly overlap: number[];
+}
+
+/**
+ * The source context's floor and weight are chosen on this data, so they are checked leave-one-topic-out: for each
+ * topic, the grid point with the best pair AUC on the other topics scores the held-out topic's pairs.
+ */
+function contextLeaveOneTopicOut(
+  scores: EcbPairScores,
+  labels: readonly number[],
+  topics: readonly string[],
+): { auc: number; chosen: Record<string, string> } {
+  const grid: (readonly [number, number])[] = [];
+  for (const floor of [0.1, 0.15, 0.2, 0.25, 0.3, 0.35])
+    for (const weight of [10, 20, 30, 40, 60]) grid.push([floor, weight]);
+  const { auc, chosen } = leaveOneGroupOutAuc(
+    grid,
+    ([floor, weight], k) =>
+      withContext(scores.sentence[k]!, scores.overlap[k]!, { ...DEFAULT_OPTIONS.context, floor, weight }),
+    labels,
+    topics,
+  );
+  return {
+    auc: round(auc),
+    chosen: Object.fromEntries(
+      [...chosen].map(([topic, [floor, weight]]) => [`topic ${topic}`, `${floor}/${weight}`]),
+    ),
+  };
 }
 
 export function evalEcb(dir: string) {
@@ -236,15 +296,22 @@ export function evalEcb(dir: string) {
   const hardGrouped = hard.filter(sameGroup).length;
 
   const threshold = DEFAULT_OPTIONS.align.threshold;
-  const alignedScores = scoreEcbPairs(aligned, byId, 'clusters');
-  const hardScores = scoreEcbPairs(hard, byId, 'clusters');
+  const alignedBoth = scoreEcbPairs(aligned, byId, 'clusters');
+  const hardBoth = scoreEcbPairs(hard, byId, 'clusters');
+  const alignedScores = alignedBoth.aligned;
+  const hardScores = hardBoth.aligned;
   const hardAbove = hardScores.filter((s) => s >= threshold).length;
   // AUC: labelled positives against every negative we have (labelled 0 and the hard negatives).
   const aucScores = [...alignedScores, ...hardScores];
   const aucLabels = [...labels, ...hard.map(() => 0)];
   // Precision of the pair score alone at the threshold (positives vs all negatives, as above).
   const atT = confusion(aucScores, aucLabels, threshold);
-  const topicScores = [...scoreEcbPairs(aligned, byId, 'topic'), ...scoreEcbPairs(hard, byId, 'topic')];
+  const topicScores = [
+    ...scoreEcbPairs(aligned, byId, 'topic').aligned,
+    ...scoreEcbPairs(hard, byId, 'topic').aligned,
+  ];
+  // The sentence score alone (no source context): what sentence-level lexical evidence reaches.
+  const sentenceScores = [...alignedBoth.sentence, ...hardBoth.sentence];
   // Readings of the issue's "plain word overlap is about 0.83": every negative (the pooled AUC above), the
   // labelled pairs of aligned_pairs.tsv only, and positives against hard negatives only.
   const overlap = [...aligned, ...hard].map((p) => wordOverlap(p.a, p.b));
@@ -269,6 +336,16 @@ export function evalEcb(dir: string) {
     pairScore: {
       auc: round(rocAuc(aucScores, aucLabels)),
       aucTopicBatch: round(rocAuc(topicScores, aucLabels)),
+      aucSentenceOnly: round(rocAuc(sentenceScores, aucLabels)),
+      contextLeaveOneTopicOut: contextLeaveOneTopicOut(
+        {
+          sentence: sentenceScores,
+          aligned: aucScores,
+          overlap: [...alignedBoth.overlap, ...hardBoth.overlap],
+        },
+        aucLabels,
+        [...aligned, ...hard].map((p) => clusterOfDoc(p.doc1).slice(0, 2)),
+      ),
       baselineWordOverlapAuc: round(rocAuc(overlap, aucLabels)),
       baselineWordOverlapAucLabelledOnly: round(labelledOnly(overlap)),
       baselineWordOverlapAucVsHardNegatives: round(vsHard(overlap)),
@@ -280,7 +357,7 @@ export function evalEcb(dir: string) {
       hardNegativesAboveThreshold: round(hard.length ? hardAbove / hard.length : 0),
     },
     compareMs: Math.round(compareMs),
-    sweep: [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5].map((t) => {
+    sweep: [0.01, 0.02, 0.03, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5].map((t) => {
       const c = confusion(aucScores, aucLabels, t);
       return {
         threshold: t,
@@ -329,7 +406,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const e = evalEcb(ecbDir);
     figures.ecb = e;
     console.log(
-      `ECB+ dev (${e.clusters} clusters): grouping precision ${e.grouping.precision} recall ${e.grouping.recall}; pair AUC ${e.pairScore.auc} (topic IDF ${e.pairScore.aucTopicBatch}; word overlap ${e.pairScore.baselineWordOverlapAuc}, labelled pairs only ${e.pairScore.baselineWordOverlapAucLabelledOnly}); hard negatives above threshold ${e.pairScore.hardNegativesAboveThreshold}`,
+      `ECB+ dev (${e.clusters} clusters): grouping precision ${e.grouping.precision} recall ${e.grouping.recall}; pair AUC ${e.pairScore.auc} (topic IDF ${e.pairScore.aucTopicBatch}; sentence score alone ${e.pairScore.aucSentenceOnly}; context chosen leave-one-topic-out ${e.pairScore.contextLeaveOneTopicOut.auc}; word overlap ${e.pairScore.baselineWordOverlapAuc}, labelled pairs only ${e.pairScore.baselineWordOverlapAucLabelledOnly}); hard negatives above threshold ${e.pairScore.hardNegativesAboveThreshold}`,
     );
   } else console.log(`ECB+: skipped, ${ecbDir} not found`);
   const quotes = await evalQuotesIfPresent();

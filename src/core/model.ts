@@ -159,7 +159,10 @@ export interface Pair {
   readonly id: string;
   readonly a: string;
   readonly b: string;
-  /** Similarity in [0, 1]. */
+  /**
+   * Alignment score in [0, 1]: the sentence similarity, lowered when the two sources share few of the names they
+   * mention (align/context.ts; sibling events).
+   */
   readonly score: number;
   readonly relation: Relation;
   /** Word diff of a -> b; `diffComplete` is false when the diff budget ran out and `diff` is a coarse fallback. */

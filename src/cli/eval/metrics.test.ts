@@ -7,6 +7,7 @@ import {
   crossValidateThreshold,
   f1,
   foldAssignment,
+  leaveOneGroupOutAuc,
   pairPrecisionRecall,
   pearson,
   rocAuc,
@@ -65,5 +66,29 @@ describe('threshold selection', () => {
     const folds = foldAssignment(40, 5);
     expect(folds).toEqual(foldAssignment(40, 5));
     for (let f = 0; f < 5; f++) expect(folds.filter((x) => x === f)).toHaveLength(8);
+  });
+});
+
+describe('leave-one-group-out parameter choice', () => {
+  it('scores each group with the parameter chosen on the others', () => {
+    // Parameter 'up' ranks group g1 perfectly and g2 backwards; 'down' the reverse. Chosen on g2 alone, 'down'
+    // wins and scores g1 backwards, and vice versa: the held-out AUC is 0, although each group has a perfect
+    // parameter (what fitting on everything would report).
+    const labels = [0, 1, 0, 1];
+    const groups = ['g1', 'g1', 'g2', 'g2'];
+    const value = [0.1, 0.9, 0.5, -0.5];
+    const scoreOf = (p: 'up' | 'down', k: number) => (p === 'up' ? value[k]! : -value[k]!);
+    const r = leaveOneGroupOutAuc(['up', 'down'] as const, scoreOf, labels, groups);
+    expect(r.chosen.get('g1')).toBe('down');
+    expect(r.chosen.get('g2')).toBe('up');
+    expect(r.auc).toBe(0);
+  });
+
+  it('keeps a parameter that is right everywhere', () => {
+    const labels = [0, 1, 0, 1, 0, 1];
+    const groups = ['a', 'a', 'b', 'b', 'c', 'c'];
+    const r = leaveOneGroupOutAuc([1, -1], (p, k) => p * labels[k]!, labels, groups);
+    expect([...r.chosen.values()]).toEqual([1, 1, 1]);
+    expect(r.auc).toBe(1);
   });
 });

@@ -202,3 +202,42 @@ export function pairPrecisionRecall(
   );
   return { precision: precision(c), recall: recall(c), f1: f1(c), counts: c };
 }
+
+/**
+ * Leave-one-group-out choice of a parameter by ROC AUC: for each group, the parameter with the best AUC on the
+ * other groups scores the held-out group's items; the AUC is then taken over every held-out score together. So no
+ * reported score was produced by a parameter chosen on its own group. Ties go to the earlier parameter.
+ */
+export function leaveOneGroupOutAuc<P>(
+  params: readonly P[],
+  scoreOf: (param: P, item: number) => number,
+  labels: readonly number[],
+  groups: readonly string[],
+): { auc: number; chosen: Map<string, P> } {
+  const heldOut = new Array<number>(labels.length).fill(0);
+  const chosen = new Map<string, P>();
+  for (const group of [...new Set(groups)].sort()) {
+    if (params.length === 0) throw new Error('leaveOneGroupOutAuc needs at least one parameter.');
+    let best: P = params[0] as P;
+    let bestAuc = -1;
+    for (const param of params) {
+      const s: number[] = [];
+      const l: number[] = [];
+      labels.forEach((label, k) => {
+        if (groups[k] === group) return;
+        s.push(scoreOf(param, k));
+        l.push(label);
+      });
+      const auc = rocAuc(s, l);
+      if (auc > bestAuc) {
+        bestAuc = auc;
+        best = param;
+      }
+    }
+    chosen.set(group, best);
+    labels.forEach((_, k) => {
+      if (groups[k] === group) heldOut[k] = scoreOf(best, k);
+    });
+  }
+  return { auc: rocAuc(heldOut, labels), chosen };
+}

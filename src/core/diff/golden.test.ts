@@ -38,7 +38,7 @@ describe('diff golden fixtures', () => {
       const b = unit('b', input.b);
       const { parts, complete } = diffUnits(a.text, b.text, { ...DEFAULT_OPTIONS.diff, ...input.diff });
       const discrepancies = findDiscrepancies(a, b);
-      const relation = classifyRelation({ a, b, score: 1, parts, discrepancies });
+      const relation = classifyRelation({ a, b, parts, discrepancies });
       const actual = { relation, discrepancies, complete, parts };
       const file = join(root, name, 'expected.json');
       if (process.env.UPDATE_GOLDEN || !existsSync(file))

@@ -21,7 +21,7 @@ function label(a: string, b: string) {
   const ua = unit(a, 'a');
   const ub = unit(b, 'b');
   const { parts } = diffUnits(a, b, DEFAULT_OPTIONS.diff);
-  return classifyRelation({ a: ua, b: ub, score: 0.8, parts, discrepancies: findDiscrepancies(ua, ub) });
+  return classifyRelation({ a: ua, b: ub, parts, discrepancies: findDiscrepancies(ua, ub) });
 }
 
 describe('classifyRelation', () => {

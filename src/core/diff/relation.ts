@@ -167,10 +167,13 @@ function onlySpellingVariants(parts: readonly DiffPart[]): boolean {
   return sawChange;
 }
 
+/**
+ * The relation of an aligned pair, from the two texts, their diff and whether their facts disagree: never from the
+ * score or the sources, so compare labels each pair of distinct texts once.
+ */
 export function classifyRelation(input: {
   a: Unit;
   b: Unit;
-  score: number;
   parts: readonly DiffPart[];
   discrepancies: readonly Discrepancy[];
 }): Relation {

@@ -78,7 +78,7 @@ function MatchCell({ row, onUndo }: { row: Row; onUndo: () => void }) {
       {carriers.length > 1 && (
         <span
           className="tabular-nums text-neutral-700 dark:text-neutral-300"
-          title="Similarity of the matched passages (0 to 1), averaged over the row's pairs"
+          title="Similarity of the matched passages (0 to 1), averaged over the row's pairs; lower when the two articles name different people and places"
         >
           <span className="sr-only">Score </span>
           {scoreText(row.score)}
