@@ -381,48 +381,77 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       ...(manual ? { manual: true } : {}),
     };
   };
+  // A group's candidate edges live in parallel typed arrays, reused across groups: an [i, j, score] tuple per edge
+  // (tens of thousands on 50 sources, every pair inside every group) was ~4 MB per comparison on the 50 x 2k bench.
+  let edgeI = new Int32Array(1024);
+  let edgeJ = new Int32Array(1024);
+  let edgeS = new Float64Array(1024);
+  let edgeCount = 0;
+  const addEdge = (i: number, j: number, s: number): number => {
+    if (edgeCount === edgeI.length) {
+      const grownI = new Int32Array(2 * edgeCount);
+      const grownJ = new Int32Array(2 * edgeCount);
+      const grownS = new Float64Array(2 * edgeCount);
+      grownI.set(edgeI);
+      grownJ.set(edgeJ);
+      grownS.set(edgeS);
+      edgeI = grownI;
+      edgeJ = grownJ;
+      edgeS = grownS;
+    }
+    edgeI[edgeCount] = i;
+    edgeJ[edgeCount] = j;
+    edgeS[edgeCount] = s;
+    return edgeCount++;
+  };
+  // Union-find over unit indices; a group resets its own members. Only connectivity is read, so how the trees are
+  // linked changes nothing.
+  const parent = new Int32Array(n);
+  const find = (u: number): number => {
+    let r = u;
+    while (parent[r] !== r) r = parent[r]!;
+    parent[u] = r;
+    return r;
+  };
+  // Strongest first, ties by (i, j); -1/0/1 rather than a score difference, which would be boxed on every call.
+  const byScoreThenUnits = (p: number, q: number) =>
+    edgeS[q]! > edgeS[p]! ? 1 : edgeS[q]! < edgeS[p]! ? -1 : edgeI[p]! - edgeI[q]! || edgeJ[p]! - edgeJ[q]!;
+  const isManual = (k: number) => Number(manualKeys.has(pairKey(edgeI[k]!, edgeJ[k]!)));
   for (const members of clusters) {
     const own: number[] = [];
     groupPairs.push(own);
     if (members.length < 2) continue;
-    const edges: [number, number, number][] = [];
+    edgeCount = 0;
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const i = members[x]!;
         const j = members[y]!;
         if (sourceOf[i] === sourceOf[j]) continue;
-        const s = scored.get(i, j);
-        if (s !== undefined) edges.push([i, j, s]);
-        else if (manualKeys.has(pairKey(i, j))) edges.push([i, j, alignScore(i, j)]);
+        const k = scored.indexOf(i, j);
+        if (k >= 0) addEdge(i, j, scored.score(k));
+        else if (manualKeys.has(pairKey(i, j))) addEdge(i, j, alignScore(i, j));
       }
     }
+    const order = new Int32Array(edgeCount);
+    for (let k = 0; k < edgeCount; k++) order[k] = k;
     // Without manual links the first key is always 0: skip its two set lookups per comparison (same order).
-    edges.sort(
+    order.sort(
       manualKeys.size === 0
-        ? (p, q) => q[2] - p[2] || p[0] - q[0] || p[1] - q[1]
-        : (p, q) =>
-            Number(manualKeys.has(pairKey(q[0], q[1]))) - Number(manualKeys.has(pairKey(p[0], p[1]))) ||
-            q[2] - p[2] ||
-            p[0] - q[0] ||
-            p[1] - q[1],
+        ? byScoreThenUnits
+        : (p, q) => isManual(q) - isManual(p) || byScoreThenUnits(p, q),
     );
     // Kruskal on the group's scored pairs.
-    const parent = new Map<number, number>(members.map((m) => [m, m]));
-    const find = (u: number): number => {
-      let r = u;
-      while (parent.get(r) !== r) r = parent.get(r)!;
-      parent.set(u, r);
-      return r;
-    };
-    const chosen: [number, number, number][] = [];
-    const rest: [number, number, number][] = [];
-    for (const e of edges) {
-      const ra = find(e[0]);
-      const rb = find(e[1]);
+    for (const m of members) parent[m] = m;
+    const chosen: number[] = [];
+    const rest: number[] = [];
+    for (let x = 0; x < order.length; x++) {
+      const k = order[x]!;
+      const ra = find(edgeI[k]!);
+      const rb = find(edgeJ[k]!);
       if (ra !== rb) {
-        parent.set(ra, rb);
-        chosen.push(e);
-      } else rest.push(e);
+        parent[ra] = rb;
+        chosen.push(k);
+      } else rest.push(k);
     }
     // Members a 1:n merge or a manual link left unconnected get a pair to the group's first unit of another source.
     for (const m of members) {
@@ -430,13 +459,15 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       const partner = members.find((x) => sourceOf[x] !== sourceOf[m] && find(x) !== find(m));
       if (partner === undefined) continue;
       const [i, j] = m < partner ? [m, partner] : [partner, m];
-      chosen.push([i, j, scored.get(i, j) ?? alignScore(i, j)]);
-      parent.set(find(m), find(partner));
+      chosen.push(addEdge(i, j, scored.get(i, j) ?? alignScore(i, j)));
+      parent[find(m)] = find(partner);
     }
     if (members.length <= SMALL_GROUP) chosen.push(...rest);
-    for (const [i, j, s] of chosen) {
+    for (const k of chosen) {
+      const i = edgeI[k]!;
+      const j = edgeJ[k]!;
       own.push(pairs.length);
-      pairs.push(makePair(i, j, s, manualKeys.has(pairKey(i, j))));
+      pairs.push(makePair(i, j, edgeS[k]!, manualKeys.has(pairKey(i, j))));
     }
     diffDone += members.length;
     progress('diff', diffDone / totalMembers);

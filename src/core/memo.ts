@@ -5,7 +5,13 @@
 //
 // All memos register here so that `clearMemos()` can start a run cold: the speed benchmark times a fresh worker.
 
-const registry: Map<string, unknown>[] = [];
+const registry: { clear(): void }[] = [];
+
+/** Register a memo that is not made by memoByText, so that clearMemos() empties it too. Returns it. */
+export function registerMemo<T extends { clear(): void }>(memo: T): T {
+  registry.push(memo);
+  return memo;
+}
 
 /** `fn`, remembered for up to `max` distinct inputs. `fn` must be pure and its results never mutated. */
 export function memoByText<T>(fn: (text: string) => T, max: number): (text: string) => T {

@@ -45,13 +45,17 @@ const unitWords: (text: string) => readonly string[] = memoByText(plainWords, 20
 /** words() of a whole unit, memoised like unitWords. Never mutated. */
 const unitLooseWords: (text: string) => readonly string[] = memoByText((t) => loosen(unitWords(t)), 20_000);
 
-/** plainWords(s).length without building the array (the equal stretches of every diff are only counted). */
+/**
+ * plainWords(s).length without building the array (the equal stretches of every diff are only counted). test()
+ * advances lastIndex exactly as exec() does, without a match object per word (~2.5 MB per comparison on the
+ * 50 x 2k bench).
+ */
 function countPlainWords(s: string): number {
   const t = s.toLowerCase().replace(/[’‘]/g, "'");
   const re = PLAIN_WORD;
   re.lastIndex = 0;
   let n = 0;
-  while (re.exec(t) !== null) n++;
+  while (re.test(t)) n++;
   return n;
 }
 
