@@ -166,6 +166,22 @@ describe('groupUnits', () => {
     expect(groupUnits({ ...oneToTwo, cannotLink: [[0, 1]] })).toEqual([[0, 2], [1]]);
     expect(groupUnits({ ...oneToTwo, pairs: new PairTable(), mustLink: [[0, 2]] })).toEqual([[0, 2], [1]]);
   });
+  it('never puts a third sentence of one source into a split, even one adjacent to the second', () => {
+    // Source 1 has three consecutive sentences (4, 5, 6), each close to unit 0: 5 joins, then 4 (a split), and 6,
+    // adjacent to 5, must stay out. The cluster then lists 5 before 4, which once let 6 find 5 as "the" sibling.
+    const g = groupUnits({
+      n: 4,
+      sourceOf: Int32Array.from([0, 1, 1, 1]),
+      indexOf: Int32Array.from([0, 4, 5, 6]),
+      threshold: 0.5,
+      pairs: PairTable.from([
+        [0, 2, 0.9],
+        [0, 1, 0.85],
+        [0, 3, 0.8],
+      ]),
+    });
+    expect(g).toEqual([[0, 1, 2], [3]]);
+  });
 });
 
 describe('fitLogistic', () => {

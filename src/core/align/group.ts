@@ -125,8 +125,16 @@ export function groupUnits(input: GroupInput): number[][] {
       const split = input.isSplit ? input.isSplit(single, partner) : s >= threshold + ONE_TO_N_MARGIN;
       if (!split) return false;
       const other = ma.length === 1 ? mb : ma;
-      const sibling = other.find((u) => sourceOf[u] === sourceOf[single]);
-      if (sibling === undefined || Math.abs(indexOf[sibling]! - indexOf[single]!) !== 1) return false;
+      // Exactly one sentence of the single's source may be there already: the clash count above only sees the
+      // single when it is mb, so a cluster already holding a split (two units of that source) would otherwise
+      // take a third.
+      let sibling = -1;
+      for (let x = 0; x < other.length; x++) {
+        if (sourceOf[other[x]!] !== sourceOf[single]) continue;
+        if (sibling >= 0) return false;
+        sibling = other[x]!;
+      }
+      if (sibling < 0 || Math.abs(indexOf[sibling]! - indexOf[single]!) !== 1) return false;
     }
     // Average linkage over the pairs that were scored.
     let sum = 0;
