@@ -239,12 +239,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   // by 50 outlets repeats sentences verbatim (wire copy: on the 50 x 2k bench 5,649 units have 2,589 distinct
   // texts, and 33,549 candidate pairs only 12,135 distinct text pairs). So it is computed once per pair of texts.
   // pairFeatures is symmetric, so the unordered key gives the same score whichever pair of units comes first.
-  const textIds = new Map<string, number>();
-  const textOf = Int32Array.from(units, (u) => {
-    let id = textIds.get(u.text);
-    if (id === undefined) textIds.set(u.text, (id = textIds.size));
-    return id;
-  });
+  // prepare() already found the distinct texts (textOf: units with one text share a vector).
+  const textOf = prepared.textOf;
+  const textCount = textOf.reduce((m, t) => Math.max(m, t + 1), 0);
   const sentenceScores = new PairTable(candidates.count + 64);
   const sentenceScore = (i: number, j: number): number => {
     const ti = textOf[i]!;
@@ -358,7 +355,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     const a = units[i]!;
     const b = units[j]!;
     const discrepancies = findDiscrepancies(a, b);
-    const key = textOf[i]! * textIds.size + textOf[j]!;
+    const key = textOf[i]! * textCount + textOf[j]!;
     let known = byTexts.get(key);
     if (known === undefined) {
       const diff = diffUnits(a.text, b.text, o.diff, now);

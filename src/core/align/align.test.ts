@@ -41,6 +41,19 @@ describe('tokenize', () => {
   });
 });
 
+describe('prepare', () => {
+  it('gives verbatim copies one vector and counts every copy in the IDF', () => {
+    const p = prepare(['Ferry fares rise', 'Council votes', 'Ferry fares rise', 'Ferry strike']);
+    expect([...p.textOf]).toEqual([0, 1, 0, 2]);
+    expect(p.vectors[2]).toBe(p.vectors[0]);
+    const ferry = p.keys.indexOf(tokenize('ferry')[0]!.key);
+    expect(p.df[ferry]).toBe(3);
+    // The same IDF as four separate texts would give: a copy is a unit like any other.
+    const q = prepare(['Ferry fares rise', 'Council votes', 'Ferry fares rise ', 'Ferry strike']);
+    expect([...p.idf]).toEqual([...q.idf]);
+  });
+});
+
 describe('features and score', () => {
   it('matches spelling variants of a name but not short look-alikes', () => {
     expect(fuzzyTokenMatch('zelenskiy', 'zelenskyy')).toBe(true);

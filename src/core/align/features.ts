@@ -72,6 +72,12 @@ export interface Prepared {
   readonly idf: Float64Array;
   /** Number of units containing each id. */
   readonly df: Int32Array;
+  /**
+   * Distinct-text index of each unit: units with the same text get the same index and share one vector (so any
+   * function of two vectors is a function of two text indexes, which compare uses to score and diff each pair of
+   * texts once).
+   */
+  readonly textOf: Int32Array;
 }
 
 const EMPTY = new Int32Array(0);
@@ -178,6 +184,27 @@ interface RawUnit {
 
 /** Tokenise every text once and build the id vectors with batch IDF. */
 export function prepare(texts: readonly string[]): Prepared {
+  // Each distinct text is tokenised and hashed once; a story told by 50 outlets repeats sentences verbatim (the
+  // 50 x 2k bench: 5,649 units, 2,589 distinct texts). Ids are given in order of first appearance, as before, and
+  // df counts every copy, so ids, IDF and vectors are what one pass over all units gives.
+  const textOf = new Int32Array(texts.length);
+  const distinct: string[] = [];
+  const copies: number[] = [];
+  {
+    const indexOf = new Map<string, number>();
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      let d = indexOf.get(t);
+      if (d === undefined) {
+        d = distinct.length;
+        indexOf.set(t, d);
+        distinct.push(t);
+        copies.push(0);
+      }
+      copies[d]!++;
+      textOf[i] = d;
+    }
+  }
   const vocab = new Map<string, number>();
   const keys: string[] = [];
   const isStop: boolean[] = [];
@@ -191,7 +218,7 @@ export function prepare(texts: readonly string[]): Prepared {
     } else if (!stop) isStop[id] = false;
     return id;
   };
-  const raws: RawUnit[] = texts.map((t) => {
+  const raws: RawUnit[] = distinct.map((t) => {
     const r: RawUnit = { all: [], content: [], numbers: [], names: [], quoted: [], negated: false };
     let neg = 0;
     scanTokens(t, (key, type, quoted, negation) => {
@@ -212,7 +239,9 @@ export function prepare(texts: readonly string[]): Prepared {
   const arena = new Arena();
   const bags = raws.map((r) => arena.sortedUnique(r.content));
   const unis = raws.map((r) => arena.sortedUnique(r.all));
-  for (const u of unis) for (let k = 0; k < u.length; k++) df[u[k]!]!++;
+  unis.forEach((u, d) => {
+    for (let k = 0; k < u.length; k++) df[u[k]!]! += copies[d]!;
+  });
   const n = texts.length;
   const idf = new Float64Array(keys.length);
   const logN = Math.log(n + 1.5);
@@ -255,11 +284,11 @@ export function prepare(texts: readonly string[]): Prepared {
       names: arena.sortedUnique(r.names),
       quoted: arena.sortedUnique(r.quoted),
       negated: r.negated,
-      chars: charGrams(texts[i]!, arena),
+      chars: charGrams(distinct[i]!, arena),
       trigrams: trigramHashes(all, arena),
     };
   });
-  return { keys, vectors, idf, df };
+  return { keys, vectors: Array.from(textOf, (d) => vectors[d]!), idf, df, textOf };
 }
 
 /** FNV-1a hashes of the character 4-grams of a text (lower case, runs of non-letters as one space). */
