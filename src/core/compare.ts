@@ -12,12 +12,13 @@ import { PairTable } from './align/pair-table.ts';
 import { groupQuotes, scoreQuotePairs } from './align/quote-groups.ts';
 import { scorePair } from './align/scorer.ts';
 import { cleanSource } from './clean/clean.ts';
-import { findDiscrepancies } from './diff/facts.ts';
+import { discrepanciesBetween, placeDiscrepancies } from './diff/facts.ts';
 import { classifyRelation } from './diff/relation.ts';
 import { diffUnits } from './diff/word-diff.ts';
 import { COMPARISON_VERSION } from './model.ts';
 import type {
   Comparison,
+  Discrepancy,
   Group,
   Pair,
   Problem,
@@ -346,22 +347,26 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   });
   let diffDone = 0;
   const totalMembers = clusters.reduce((a, c) => a + (c.length > 1 ? c.length : 0), 0) || 1;
-  // The word diff and the relation label, like the sentence score, depend on the two texts alone (a discrepancy's
-  // offsets are per unit, but whether there is one is not): one of each per ordered pair of distinct texts (1,904
-  // of the 3,719 reported pairs on the 50 x 2k bench are verbatim copies). Parts are never mutated, so pairs may
-  // share them.
-  const byTexts = new Map<number, { diff: ReturnType<typeof diffUnits>; relation: Relation }>();
+  // The word diff, the discrepancies (offsets within the texts) and the relation label, like the sentence score,
+  // depend on the two texts alone: one of each per ordered pair of distinct texts (1,904 of the 3,719 reported
+  // pairs on the 50 x 2k bench are verbatim copies); only the discrepancies' source offsets are per pair. Parts
+  // are never mutated, so pairs may share them.
+  const byTexts = new Map<
+    number,
+    { diff: ReturnType<typeof diffUnits>; relation: Relation; found: readonly Discrepancy[] }
+  >();
   const makePair = (i: number, j: number, s: number, manual: boolean): Pair => {
     const a = units[i]!;
     const b = units[j]!;
-    const discrepancies = findDiscrepancies(a, b);
     const key = textOf[i]! * textCount + textOf[j]!;
     let known = byTexts.get(key);
     if (known === undefined) {
       const diff = diffUnits(a.text, b.text, o.diff, now);
-      const relation = classifyRelation({ a, b, parts: diff.parts, discrepancies });
-      byTexts.set(key, (known = { diff, relation }));
+      const found = discrepanciesBetween(a.text, b.text);
+      const relation = classifyRelation({ a, b, parts: diff.parts, discrepancies: found });
+      byTexts.set(key, (known = { diff, relation, found }));
     }
+    const discrepancies = placeDiscrepancies(known.found, a, b);
     const d = known.diff;
     if (!d.complete) budgetsHit.add('diff');
     const fixed = relationFix.size > 0 ? relationFix.get(`${i}:${j}`) : undefined;

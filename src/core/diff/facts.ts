@@ -335,9 +335,13 @@ function comparable(x: Fact, y: Fact): boolean {
  * Facts that disagree between two units: each fact of `a` with no agreeing fact in `b` is set against the next
  * unmatched comparable fact of `b`, in text order. Offsets are into each unit's source text.
  */
-export function findDiscrepancies(a: Unit, b: Unit): Discrepancy[] {
-  const fa = extractFacts(a.text);
-  const fb = extractFacts(b.text);
+/**
+ * The facts of text a that text b states differently, with offsets into the two texts (not their sources). A
+ * function of the two texts alone, so compare computes it once per pair of distinct texts.
+ */
+export function discrepanciesBetween(aText: string, bText: string): readonly Discrepancy[] {
+  const fa = extractFacts(aText);
+  const fb = extractFacts(bText);
   if (fa.length === 0 || fb.length === 0) return [];
   const unmatchedA = fa.filter((x) => !fb.some((y) => factsAgree(x, y)));
   const unmatchedB = fb.filter((y) => !fa.some((x) => factsAgree(x, y)));
@@ -349,9 +353,22 @@ export function findDiscrepancies(a: Unit, b: Unit): Discrepancy[] {
     used.add(y);
     out.push({
       kind: x.kind,
-      a: { text: x.text, start: a.start + x.start, end: a.start + x.end },
-      b: { text: y.text, start: b.start + y.start, end: b.start + y.end },
+      a: { text: x.text, start: x.start, end: x.end },
+      b: { text: y.text, start: y.start, end: y.end },
     });
   }
   return out;
+}
+
+/** Discrepancies of discrepanciesBetween(a.text, b.text), placed at their offsets in the units' sources. */
+export function placeDiscrepancies(found: readonly Discrepancy[], a: Unit, b: Unit): Discrepancy[] {
+  return found.map((d) => ({
+    kind: d.kind,
+    a: { text: d.a.text, start: a.start + d.a.start, end: a.start + d.a.end },
+    b: { text: d.b.text, start: b.start + d.b.start, end: b.start + d.b.end },
+  }));
+}
+
+export function findDiscrepancies(a: Unit, b: Unit): Discrepancy[] {
+  return placeDiscrepancies(discrepanciesBetween(a.text, b.text), a, b);
 }
