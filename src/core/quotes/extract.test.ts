@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { cleanSource } from '../clean/clean.ts';
 import { DEFAULT_OPTIONS } from '../options.ts';
 import { segmentSource } from '../segment/segment.ts';
-import { extractQuotes } from './extract.ts';
+import { BEFORE_BLOCKERS, blockerBefore, extractQuotes } from './extract.ts';
 import { findQuoteSpans } from './marks.ts';
 
 const seed = (f: string): string =>
@@ -198,5 +198,64 @@ describe('terms versus speech', () => {
     expect(find(qs, 'unworkable')).toMatchObject({ kind: 'speech', verb: 'say' });
     expect(find(qs, 'unworkable').speakerText).toBeUndefined();
     expect(find(qs, 'peace plan')).toMatchObject({ kind: 'term' });
+  });
+});
+
+describe('blockerBefore', () => {
+  // What subjectOf asked of a regex before: the word /([\p{L}]+)\W*$/u finds in the window, lower-cased, is a
+  // blocker. The walk must answer the same on any text, including other scripts and astral letters.
+  const byRegex = (text: string, from: number, end: number) => {
+    const m = /([\p{L}]+)\W*$/u.exec(text.slice(from, end));
+    return m !== null && BEFORE_BLOCKERS.has(m[1]!.toLowerCase());
+  };
+  const pieces = [
+    'with',
+    'With',
+    'hosted',
+    'met',
+    'of',
+    'x',
+    'é',
+    'É',
+    '𝐀',
+    '\uD835',
+    '\uDC00',
+    '\u0301',
+    ' ',
+    ', ',
+    '-',
+    '1',
+    '_',
+    '“',
+    '.',
+    'ñmet',
+    'in',
+    'ß',
+  ];
+  it('answers as the regex did, for blocker words, on arbitrary mixes of scripts and marks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 12 }),
+        fc.nat(),
+        fc.nat(),
+        (parts, x, y) => {
+          const text = parts.join('');
+          const a = x % (text.length + 1);
+          const b = y % (text.length + 1);
+          const [from, end] = a <= b ? [a, b] : [b, a];
+          expect(blockerBefore(text, from, end)).toBe(byRegex(text, from, end));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), fc.nat(), fc.nat(), (text, x, y) => {
+        const a = x % (text.length + 1);
+        const b = y % (text.length + 1);
+        const [from, end] = a <= b ? [a, b] : [b, a];
+        expect(blockerBefore(text, from, end)).toBe(byRegex(text, from, end));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
