@@ -20,6 +20,7 @@ import type {
   Comparison,
   Discrepancy,
   Group,
+  NameOverlap,
   Pair,
   Problem,
   Quote,
@@ -234,8 +235,8 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   endStage('candidates');
   // The alignment score: the sentence score, lowered for sources that name different people and places.
   const sourceCount = admitted.length;
-  const context =
-    o.context.weight > 0 ? sourceContext(prepared, sourceOf, sourceCount, o.context.minNames) : null;
+  const nameOverlap = sourceContext(prepared, sourceOf, sourceCount, o.context.minNames);
+  const context = o.context.weight > 0 ? nameOverlap : null;
   // The sentence score is a function of the two texts alone (their vectors, under one batch IDF), and a story told
   // by 50 outlets repeats sentences verbatim (wire copy: on the 50 x 2k bench 5,649 units have 2,589 distinct
   // texts, and 33,549 candidate pairs only 12,135 distinct text pairs). So it is computed once per pair of texts.
@@ -526,7 +527,15 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   endStage('quote-groups');
 
   const texts = new Map(admitted.map((s) => [s.id, s.text]));
-  const report = buildReport({ sources: infos, units, quotes, groups, quoteGroups, pairs, texts });
+  // The name overlap the aligner used, for the Sources view to say why two reports' sentences matched cautiously.
+  const names: NameOverlap[] = [];
+  for (let s = 0; s < sourceCount; s++) {
+    for (let t = s + 1; t < sourceCount; t++) {
+      const v = nameOverlap[s * sourceCount + t]!;
+      names.push({ a: admitted[s]!.id, b: admitted[t]!.id, overlap: Number.isNaN(v) ? null : v });
+    }
+  }
+  const report = buildReport({ sources: infos, units, quotes, groups, quoteGroups, pairs, texts, names });
   endStage('report');
 
   return {

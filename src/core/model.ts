@@ -219,6 +219,18 @@ export interface VerbatimOverlap {
   readonly share: number;
 }
 
+/**
+ * How many of the names (people, places, organisations) two sources mention they share: the IDF-weighted cosine of
+ * their sets of capitalised names (align/context.ts). Below options.context.floor their sentence pairs are matched
+ * more cautiously: reports that name different people and places may be about different events.
+ */
+export interface NameOverlap {
+  readonly a: string;
+  readonly b: string;
+  /** In [0, 1]; null when either source names too few (options.context.minNames) to tell. */
+  readonly overlap: number | null;
+}
+
 export interface LedgerEntry {
   readonly speaker: string | null;
   readonly quoteGroupIds: readonly string[];
@@ -241,6 +253,8 @@ export interface Report {
   readonly ledger: readonly LedgerEntry[];
   readonly discrepancies: readonly DiscrepancyEntry[];
   readonly verbatim: readonly VerbatimOverlap[];
+  /** One entry per pair of sources, in source order. */
+  readonly names: readonly NameOverlap[];
 }
 
 /** An expected failure, returned as a value (DEVELOPERS.md habit 1), never thrown. */

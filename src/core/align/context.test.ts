@@ -96,4 +96,17 @@ The Met Office issued a flood warning for the Orrin until Monday.`;
     expect(kelbyGroups(on)).toBeLessThan(kelbyGroups(off));
     expect(scoreOf(on, 'a:u0', 'b:u0')).toBe(scoreOf(off, 'a:u0', 'b:u0'));
   });
+
+  it('reports the name overlap of every pair of sources, as the aligner used it', () => {
+    const { names } = compare(sources).report;
+    expect(names.map((n) => `${n.a}-${n.b}`)).toEqual(['a-b', 'a-k', 'b-k']);
+    const of = (a: string, b: string) => names.find((n) => n.a === a && n.b === b)!.overlap!;
+    expect(of('a', 'b')).toBeGreaterThanOrEqual(O.floor);
+    expect(of('a', 'k')).toBeLessThan(O.floor);
+    const few = compare([
+      sources[0]!,
+      { id: 'z', outlet: 'Brief', text: 'Rain fell on the town. Roads flooded.' },
+    ]);
+    expect(few.report.names).toEqual([{ a: 'a', b: 'z', overlap: null }]);
+  });
 });

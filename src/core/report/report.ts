@@ -19,6 +19,7 @@ import type {
   DiscrepancyEntry,
   Group,
   LedgerEntry,
+  NameOverlap,
   Pair,
   Position,
   Quote,
@@ -42,6 +43,8 @@ export interface ReportInput {
   readonly pairs: readonly Pair[];
   /** Original text per source id (SourceInput.text); removals not put back are skipped for verbatim overlap. */
   readonly texts: ReadonlyMap<string, string>;
+  /** Name overlap of each pair of sources, as the aligner used it (compare supplies it; none = empty list). */
+  readonly names?: readonly NameOverlap[];
 }
 
 const PROMINENCE: Readonly<Record<Position, number>> = { headline: 0, lede: 1, body: 2 };
@@ -340,5 +343,6 @@ export function buildReport(input: ReportInput): Report {
     ledger,
     discrepancies,
     verbatim: verbatimOverlap(sources, units, texts),
+    names: input.names ?? [],
   };
 }

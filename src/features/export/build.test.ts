@@ -151,6 +151,7 @@ const comparison: Comparison = {
       },
     ],
     verbatim: [],
+    names: [],
   },
   problems: [],
   stats: { timings: {}, units: 4, candidatePairs: 1, scoredPairs: 1, budgetsHit: [] },

@@ -36,4 +36,25 @@ describe('SourcesReportView', () => {
         .map((li) => li.textContent),
     ).toEqual(['Scopex12%', 'Daily Courier34%']);
   });
+
+  it('shows the names an outlet shares with each other one, and says which matches were made cautiously', () => {
+    render(<SourcesReportView />);
+    const wire = screen.getByRole('region', { name: 'Wire report' });
+    const names = within(wire).getByRole('list', { name: 'Names Wire report shares with each other source' });
+    expect(
+      within(names)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Scopex62%', 'Daily Courier10%']);
+    expect(wire).toHaveTextContent(
+      /Few in common with Daily Courier: sentences are matched with those more cautiously/,
+    );
+    const scopex = screen.getByRole('region', { name: 'Scopex' });
+    expect(
+      within(within(scopex).getByRole('list', { name: /Names Scopex shares/ }))
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Wire report62%', 'Daily Couriertoo few']);
+    expect(scopex).not.toHaveTextContent(/more cautiously/);
+  });
 });

@@ -1,5 +1,6 @@
 // Sources (issue 4, the analysis tab): one region per outlet with what only it reports, what it omits, where it
-// places the shared claims (headline / lede / body), and its verbatim overlap with each other source.
+// places the shared claims (headline / lede / body), its verbatim overlap with each other source and the names they
+// have in common.
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useParallax } from '../../state/store.ts';
@@ -47,6 +48,37 @@ function ClaimList({
         </details>
       )}
     </>
+  );
+}
+
+/**
+ * The names this report shares with each other one, as the aligner weighed them: below the floor it matched their
+ * sentences more cautiously (src/core/align/context.ts), and this says so instead of leaving a missing match
+ * unexplained.
+ */
+function NamesInCommon({ r }: { r: OutletReport }) {
+  if (r.names.length === 0) return null;
+  const cautious = r.names.filter((n) => n.cautious).map((n) => n.outlet);
+  return (
+    <div>
+      <h4 className="mb-1 font-semibold">Names in common</h4>
+      <ul aria-label={`Names ${r.outlet} shares with each other source`} className="flex flex-col gap-1">
+        {r.names.map((n) => (
+          <li key={n.sourceId}>
+            {n.overlap === null ? (
+              <Bar value={0} label={n.outlet} valueText="too few" />
+            ) : (
+              <Bar value={n.overlap} label={n.outlet} />
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-1 text-xs text-neutral-700 dark:text-neutral-300">
+        People, places and organisations both articles name, rare names counting more.
+        {cautious.length > 0 &&
+          ` Few in common with ${cautious.join(', ')}: sentences are matched with those more cautiously, as the reports may be about different events.`}
+      </p>
+    </div>
   );
 }
 
@@ -141,6 +173,7 @@ function OutletRegion({ r, onOpen }: { r: OutletReport; onOpen: (groupId: string
             Share of the shorter article’s words found in runs of 8 or more identical words in the other.
           </p>
         </div>
+        <NamesInCommon r={r} />
       </div>
     </section>
   );

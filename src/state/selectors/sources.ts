@@ -1,6 +1,7 @@
 // Sources report (issue 4, "Sources"): per outlet, what only it reports, what it omits, where it places the
-// shared claims (headline / lede / body), and its verbatim overlap with every other source.
+// shared claims (headline / lede / body), its verbatim overlap with every other source and the names it shares with each.
 import type { Comparison } from '../../core/model.ts';
+import { DEFAULT_OPTIONS } from '../../core/options.ts';
 import { orderedSourceIds, readingOrder } from './side-by-side.ts';
 
 export interface ClaimRef {
@@ -23,6 +24,16 @@ export interface OutletReport {
   readonly placement: { readonly headline: number; readonly lede: number; readonly body: number };
   /** Verbatim overlap with each other source, workspace order. */
   readonly overlap: readonly { readonly sourceId: string; readonly outlet: string; readonly share: number }[];
+  /**
+   * Names in common with each other source (Report.names), workspace order; `cautious` when the aligner matched
+   * the two reports' sentences more cautiously (overlap below the context floor).
+   */
+  readonly names: readonly {
+    readonly sourceId: string;
+    readonly outlet: string;
+    readonly overlap: number | null;
+    readonly cautious: boolean;
+  }[];
 }
 
 export function buildSourcesReport(
@@ -74,6 +85,14 @@ export function buildSourcesReport(
         return { sourceId: other, outlet: outlet(other), share: v.share };
       })
       .sort((x, y) => (sourcePos.get(x.sourceId) ?? 0) - (sourcePos.get(y.sourceId) ?? 0));
+    const names = comparison.report.names
+      .filter((v) => v.a === id || v.b === id)
+      .map((v) => {
+        const other = v.a === id ? v.b : v.a;
+        const cautious = v.overlap !== null && v.overlap < DEFAULT_OPTIONS.context.floor;
+        return { sourceId: other, outlet: outlet(other), overlap: v.overlap, cautious };
+      })
+      .sort((x, y) => (sourcePos.get(x.sourceId) ?? 0) - (sourcePos.get(y.sourceId) ?? 0));
     return {
       sourceId: id,
       outlet: outlet(id),
@@ -90,6 +109,7 @@ export function buildSourcesReport(
         .sort(byRank),
       placement: r?.placement ?? { headline: 0, lede: 0, body: 0 },
       overlap,
+      names,
     };
   });
 }
