@@ -134,6 +134,13 @@ describe('shared words of two wordings of one utterance', () => {
     expect(shared('“,”', '—')).toBeNull();
   });
 
+  it('does not count a change of case as a change of wording, and keeps the variant’s own text', () => {
+    const to = 'We will provide all necessary conditions';
+    const diff = quoteDiff('we will provide all necessary conditions', to);
+    expect(diff.map((p) => p.op)).toEqual(['equal']);
+    expect(diff.map((p) => p.text).join('')).toBe(to);
+  });
+
   it('takes its threshold from an options object', () => {
     expect(
       sharedWordsOf(quoteDiff('we will strike them', 'we will hit them'), { maxShare: 0.9 }),

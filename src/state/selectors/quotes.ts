@@ -88,8 +88,13 @@ export function normaliseQuote(text: string): string {
     .trim();
 }
 
+/**
+ * Word diff of two wordings of one quote. Case is ignored: an outlet that cuts into a sentence starts it in lower
+ * case ("we will provide" / "We will provide"), which is not a change of wording. Equal parts carry the `to`
+ * text (jsdiff takes them from the new string), so equal + insert parts still join to `to` exactly.
+ */
 export function quoteDiff(from: string, to: string): DiffPart[] {
-  return diffWords(from, to).map((c) => ({
+  return diffWords(from, to, { ignoreCase: true }).map((c) => ({
     op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
     text: c.value,
   }));
