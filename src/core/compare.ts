@@ -532,7 +532,12 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   for (let s = 0; s < sourceCount; s++) {
     for (let t = s + 1; t < sourceCount; t++) {
       const v = nameOverlap[s * sourceCount + t]!;
-      names.push({ a: admitted[s]!.id, b: admitted[t]!.id, overlap: Number.isNaN(v) ? null : v });
+      names.push({
+        a: admitted[s]!.id,
+        b: admitted[t]!.id,
+        overlap: Number.isNaN(v) ? null : v,
+        lowered: context !== null && v < o.context.floor,
+      });
     }
   }
   const report = buildReport({ sources: infos, units, quotes, groups, quoteGroups, pairs, texts, names });

@@ -229,6 +229,8 @@ export interface NameOverlap {
   readonly b: string;
   /** In [0, 1]; null when either source names too few (options.context.minNames) to tell. */
   readonly overlap: number | null;
+  /** True when this comparison lowered the alignment scores of the two sources' sentence pairs for it. */
+  readonly lowered: boolean;
 }
 
 export interface LedgerEntry {

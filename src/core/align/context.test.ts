@@ -107,6 +107,9 @@ The Met Office issued a flood warning for the Orrin until Monday.`;
       sources[0]!,
       { id: 'z', outlet: 'Brief', text: 'Rain fell on the town. Roads flooded.' },
     ]);
-    expect(few.report.names).toEqual([{ a: 'a', b: 'z', overlap: null }]);
+    expect(few.report.names).toEqual([{ a: 'a', b: 'z', overlap: null, lowered: false }]);
+    expect(names.map((n) => n.lowered)).toEqual([false, true, true]);
+    const off = compare(sources, { context: { weight: 0 } }).report.names;
+    expect(off.map((n) => n.lowered)).toEqual([false, false, false]);
   });
 });

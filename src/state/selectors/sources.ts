@@ -1,7 +1,6 @@
 // Sources report (issue 4, "Sources"): per outlet, what only it reports, what it omits, where it places the
 // shared claims (headline / lede / body), its verbatim overlap with every other source and the names it shares with each.
 import type { Comparison } from '../../core/model.ts';
-import { DEFAULT_OPTIONS } from '../../core/options.ts';
 import { orderedSourceIds, readingOrder } from './side-by-side.ts';
 
 export interface ClaimRef {
@@ -26,7 +25,7 @@ export interface OutletReport {
   readonly overlap: readonly { readonly sourceId: string; readonly outlet: string; readonly share: number }[];
   /**
    * Names in common with each other source (Report.names), workspace order; `cautious` when the aligner matched
-   * the two reports' sentences more cautiously (overlap below the context floor).
+   * the two reports' sentences more cautiously (Report.names' `lowered`).
    */
   readonly names: readonly {
     readonly sourceId: string;
@@ -89,8 +88,7 @@ export function buildSourcesReport(
       .filter((v) => v.a === id || v.b === id)
       .map((v) => {
         const other = v.a === id ? v.b : v.a;
-        const cautious = v.overlap !== null && v.overlap < DEFAULT_OPTIONS.context.floor;
-        return { sourceId: other, outlet: outlet(other), overlap: v.overlap, cautious };
+        return { sourceId: other, outlet: outlet(other), overlap: v.overlap, cautious: v.lowered };
       })
       .sort((x, y) => (sourcePos.get(x.sourceId) ?? 0) - (sourcePos.get(y.sourceId) ?? 0));
     return {
