@@ -22,7 +22,7 @@ function arg(name: string, fallback: string): string {
 }
 
 const data = arg('--data', '../shared/benchmarks');
-const l2 = Number(arg('--l2', '1'));
+const l2 = Number(arg('--l2', '10'));
 const pairs = loadMrpc(join(data, 'mrpc', 'msr_paraphrase_train.txt'));
 // Candidate-like negatives: MRPC only holds pairs that already share many words, so a model fitted on it alone
 // has never seen the unrelated sentences an aligner meets, and extrapolates (a quadratic model happily scores two

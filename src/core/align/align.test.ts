@@ -95,6 +95,28 @@ describe('features and score', () => {
     // Only "quake" is shared: the second-largest weight is 0.
     expect(f[FEATURE_NAMES.indexOf('sharedTopIdf')]).toBeCloseTo(idfOf('quake'), 12);
   });
+  it('unmatchedRunMax and unmatchedStopMax see an extra clause, wherever it sits', () => {
+    const p = prepare([
+      'The council voted to close the terminal.',
+      'The council voted to close the terminal after storms flooded the old port.',
+      'After storms flooded the old port, the council voted to close the terminal.',
+      'The council, which met on Monday, voted to close the terminal.',
+    ]);
+    const f = new Float64Array(FEATURE_COUNT);
+    const count = (name: (typeof FEATURE_NAMES)[number]) =>
+      Math.round(Math.expm1(f[FEATURE_NAMES.indexOf(name)]!));
+    for (const other of [1, 2]) {
+      pairFeatures(p, 0, other, f);
+      expect(count('unmatchedRunMax')).toBe(4); // storms flooded old port
+      expect(count('unmatchedStopMax')).toBe(1); // after
+    }
+    pairFeatures(p, 0, 3, f);
+    expect(count('unmatchedRunMax')).toBe(2); // met Monday
+    expect(count('unmatchedStopMax')).toBe(2); // which, on
+    pairFeatures(p, 1, 2, f);
+    expect(count('unmatchedRunMax')).toBe(0);
+    expect(count('unmatchedStopMax')).toBe(0);
+  });
   it('scores a paraphrase and a number conflict (the same claim, conflicting) above an unrelated sentence', () => {
     const [para, other, conflict] = scoreTextPairs([
       [
