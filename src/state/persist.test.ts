@@ -68,6 +68,33 @@ describe('workspace storage guard', () => {
     expect(JSON.parse(m.data.get('k') ?? '').state).toEqual(second);
   });
 
+  it('keeps one write in flight and then writes only the latest of the changes made meanwhile', async () => {
+    const m = memory();
+    const waiting: (() => void)[] = [];
+    const slow: StateStorage = {
+      ...m.base,
+      setItem: (k, v) =>
+        new Promise<void>((resolve) => {
+          waiting.push(() => resolve(m.base.setItem(k, v) as Promise<void>));
+        }),
+    };
+    const storage = createWorkspaceStorage<Facts>({ unchanged, onWriteError: vi.fn(), base: slow });
+    storage.enableWrites();
+    const first = storage.setItem('k', { state: { sources: ['a'] }, version: 1 });
+    // Three keystrokes while the first write runs.
+    void storage.setItem('k', { state: { sources: ['ab'] }, version: 1 });
+    void storage.setItem('k', { state: { sources: ['abc'] }, version: 1 });
+    const last = storage.setItem('k', { state: { sources: ['abcd'] }, version: 1 });
+    expect(last).toBe(first);
+    expect(waiting).toHaveLength(1);
+    waiting.shift()!();
+    await vi.waitFor(() => expect(waiting).toHaveLength(1));
+    waiting.shift()!();
+    await last;
+    expect(waiting).toHaveLength(0);
+    expect(m.writes.map((w) => JSON.parse(w).state.sources[0])).toEqual(['a', 'abcd']);
+  });
+
   it('explains a full disk in plain words and points to export', () => {
     const text = describeWriteError(new DOMException('full', 'QuotaExceededError'));
     expect(text).toMatch(/no storage space/);

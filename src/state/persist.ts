@@ -60,18 +60,39 @@ export function createWorkspaceStorage<S>(opts: GuardOptions<S>): GuardedStorage
   if (!json) throw new Error('Parallax could not set up saving in this browser.');
   let writable = false;
   let lastWritten: S | undefined;
+  // At most one write in flight; changes made meanwhile wait as one pending value, and only the latest is written
+  // when the running write ends. Typing in a 50-source workspace changes the facts on every keystroke, and each
+  // write serialises the whole workspace (hundreds of kB): coalescing keeps that to one per storage round trip,
+  // with no timer, so nothing is left unwritten when the typing stops.
+  let pending: { name: string; value: StorageValue<S> } | null = null;
+  let running: Promise<void> | null = null;
+  const drain = async () => {
+    while (pending) {
+      const { name, value } = pending;
+      pending = null;
+      lastWritten = value.state;
+      try {
+        await json.setItem(name, value);
+      } catch (error: unknown) {
+        // Forget what we "wrote" so the next change tries again with the full workspace.
+        lastWritten = undefined;
+        opts.onWriteError(error);
+      }
+    }
+    running = null;
+  };
   return {
     getItem: (name) => json.getItem(name),
     removeItem: (name) => json.removeItem(name),
     setItem(name, value: StorageValue<S>) {
       if (!writable) return;
-      if (lastWritten !== undefined && opts.unchanged(lastWritten, value.state)) return;
-      lastWritten = value.state;
-      return Promise.resolve(json.setItem(name, value)).catch((error: unknown) => {
-        // Forget what we "wrote" so the next change tries again with the full workspace.
-        lastWritten = undefined;
-        opts.onWriteError(error);
-      });
+      if (lastWritten !== undefined && opts.unchanged(lastWritten, value.state)) {
+        // Back to what is being (or was) written: a pending older change must not overwrite it.
+        pending = null;
+        return running ?? undefined;
+      }
+      pending = { name, value };
+      return (running ??= drain());
     },
     enableWrites() {
       writable = true;
