@@ -141,6 +141,14 @@ describe('shared words of two wordings of one utterance', () => {
     expect(diff.map((p) => p.text).join('')).toBe(to);
   });
 
+  it('does not count a curly apostrophe against a straight one as a change', () => {
+    const to = 'we don’t trust his words';
+    const diff = quoteDiff("We don't trust his words", to);
+    expect(diff.map((p) => p.op)).toEqual(['equal']);
+    expect(diff.map((p) => p.text).join('')).toBe(to);
+    expect(quoteDiff("we don't", 'we won’t').map((p) => p.op)).toContain('insert');
+  });
+
   it('takes its threshold from an options object', () => {
     expect(
       sharedWordsOf(quoteDiff('we will strike them', 'we will hit them'), { maxShare: 0.9 }),

@@ -1,7 +1,7 @@
 // Quote ledger (issue 4, "Quotes"): by speaker, every utterance (quote group) with the outlets that carry it, the
 // wording variants and their word diffs, truncations, who paraphrased instead of quoting, and the attribution
 // verb each outlet used. Unattributed quotes come last; scare-quoted terms are listed on their own.
-import { diffWords } from 'diff';
+import { wordDiff } from 'diff';
 import type { Comparison, DiffPart, Quote } from '../../core/model.ts';
 import { orderedSourceIds } from './side-by-side.ts';
 
@@ -88,13 +88,27 @@ export function normaliseQuote(text: string): string {
     .trim();
 }
 
+const CURLY_APOSTROPHES = /[’‘]/g;
+/**
+ * jsdiff's word diff with one more equivalence: jsdiff makes an apostrophe a token of its own ("don", "’", "t"),
+ * so an outlet's typographic apostrophe against another's straight one showed as a change inside the word. Only
+ * `equals` differs; tokenising and the whitespace clean-up are jsdiff's.
+ */
+const quoteWordDiff: typeof wordDiff = Object.create(wordDiff, {
+  equals: {
+    value: (left: string, right: string, options: Parameters<typeof wordDiff.equals>[2]) =>
+      wordDiff.equals(left.replace(CURLY_APOSTROPHES, "'"), right.replace(CURLY_APOSTROPHES, "'"), options),
+  },
+}) as typeof wordDiff;
+
 /**
  * Word diff of two wordings of one quote. Case is ignored: an outlet that cuts into a sentence starts it in lower
- * case ("we will provide" / "We will provide"), which is not a change of wording. Equal parts carry the `to`
- * text (jsdiff takes them from the new string), so equal + insert parts still join to `to` exactly.
+ * case ("we will provide" / "We will provide"), which is not a change of wording; nor is a curly apostrophe for a
+ * straight one. Equal parts carry the `to` text (jsdiff takes them from the new string), so equal + insert parts
+ * still join to `to` exactly.
  */
 export function quoteDiff(from: string, to: string): DiffPart[] {
-  return diffWords(from, to, { ignoreCase: true }).map((c) => ({
+  return quoteWordDiff.diff(from, to, { ignoreCase: true }).map((c) => ({
     op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
     text: c.value,
   }));
