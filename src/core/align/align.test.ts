@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
-import { FEATURE_COUNT, FEATURE_NAMES, fuzzyTokenMatch, pairFeatures, prepare } from './features.ts';
+import {
+  FEATURE_COUNT,
+  FEATURE_NAMES,
+  fuzzyTokenMatch,
+  lcsLengthBits,
+  lcsLengthTable,
+  pairFeatures,
+  prepare,
+} from './features.ts';
 import { groupUnits } from './group.ts';
 import { PairTable } from './pair-table.ts';
 import { fitLogistic, predict } from './logistic.ts';
@@ -223,5 +232,24 @@ describe('PairTable', () => {
     expect(t.score(k)).toBe(0.001);
     t.raise(k, 99);
     expect([t.i(k), t.j(k), t.score(k)]).toEqual([0, 1, 99]);
+  });
+});
+
+describe('lcsLength', () => {
+  it('is the LCS table length, on small alphabets (many repeats) and sequences around the 30/60-token limits', () => {
+    const seq = fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 75 }).map((xs) => Int32Array.from(xs));
+    fc.assert(
+      fc.property(seq, seq, (a, b) => {
+        expect(lcsLengthBits(a, b)).toBe(lcsLengthTable(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts a full match of 60 tokens and ignores what lies past the limit', () => {
+    const a = Int32Array.from({ length: 70 }, (_, i) => i);
+    expect(lcsLengthBits(a, a)).toBe(60);
+    expect(lcsLengthBits(a.subarray(0, 31), a.subarray(0, 30))).toBe(30);
+    expect(lcsLengthBits(a.subarray(29, 61), a)).toBe(31);
   });
 });
