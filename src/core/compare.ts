@@ -8,6 +8,7 @@ import { findCandidates } from './align/candidates.ts';
 import { sourceContext, withContext } from './align/context.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, prepare } from './align/features.ts';
 import { groupUnits } from './align/group.ts';
+import { sortStrongestFirst } from './align/order.ts';
 import { PairTable } from './align/pair-table.ts';
 import { groupQuotes, scoreQuotePairs } from './align/quote-groups.ts';
 import { scorePair } from './align/scorer.ts';
@@ -437,12 +438,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     }
     const order = new Int32Array(edgeCount);
     for (let k = 0; k < edgeCount; k++) order[k] = k;
-    // Without manual links the first key is always 0: skip its two set lookups per comparison (same order).
-    order.sort(
-      manualKeys.size === 0
-        ? byScoreThenUnits
-        : (p, q) => isManual(q) - isManual(p) || byScoreThenUnits(p, q),
-    );
+    // Without manual links the first key is always 0: the plain strongest-first order (the same order).
+    if (manualKeys.size === 0) sortStrongestFirst(order, edgeCount, edgeS, edgeI, edgeJ);
+    else order.sort((p, q) => isManual(q) - isManual(p) || byScoreThenUnits(p, q));
     // Kruskal on the group's scored pairs.
     for (const m of members) parent[m] = m;
     const chosen: number[] = [];

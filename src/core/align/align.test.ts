@@ -11,6 +11,7 @@ import {
   prepare,
 } from './features.ts';
 import { groupUnits } from './group.ts';
+import { sortStrongestFirst } from './order.ts';
 import { PairTable } from './pair-table.ts';
 import { fitLogistic, predict } from './logistic.ts';
 import { scorePair, scoreTextPairs } from './scorer.ts';
@@ -251,5 +252,32 @@ describe('lcsLength', () => {
     expect(lcsLengthBits(a, a)).toBe(60);
     expect(lcsLengthBits(a.subarray(0, 31), a.subarray(0, 30))).toBe(30);
     expect(lcsLengthBits(a.subarray(29, 61), a)).toBe(31);
+  });
+});
+
+describe('sortStrongestFirst', () => {
+  it('gives the order of the comparator sort it replaced (score down, then i, then j), ties included', () => {
+    const pair = fc.record({
+      s: fc.integer({ min: 0, max: 8 }).map((x) => x / 8),
+      i: fc.integer({ min: 0, max: 5 }),
+      j: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 120 }), (ps) => {
+        const s = Float64Array.from(ps, (p) => p.s);
+        const i = Int32Array.from(ps, (p) => p.i);
+        const j = Int32Array.from(ps, (p) => p.j);
+        const expected = Int32Array.from(ps, (_, k) => k).sort(
+          (x, y) => (s[y]! > s[x]! ? 1 : s[y]! < s[x]! ? -1 : i[x]! - i[y]! || j[x]! - j[y]!) || x - y,
+        );
+        const got = Int32Array.from(ps, (_, k) => k);
+        sortStrongestFirst(got, got.length, s, i, j);
+        // Equal (s, i, j) keys may come in either order; compare the keys.
+        expect(Array.from(got, (k) => [s[k], i[k], j[k]])).toEqual(
+          Array.from(expected, (k) => [s[k], i[k], j[k]]),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });
