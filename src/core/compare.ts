@@ -492,12 +492,24 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
 
   // Groups, in the order of their first unit (sources by id, then text order).
   const allSourceIds = admitted.map((s) => s.id);
-  const speechUnits = new Set<string>();
-  for (const q of quotes) if (q.kind === 'speech') for (const u of q.unitIds) speechUnits.add(u);
+  const speechUnit = new Uint8Array(n);
+  for (const q of quotes) {
+    if (q.kind !== 'speech') continue;
+    for (const u of q.unitIds) {
+      const k = unitIndex.get(u);
+      if (k !== undefined) speechUnit[k] = 1;
+    }
+  }
+  // Which sources a group holds, by source index: `admitted` is sorted by id (byId), so ascending indexes list
+  // the ids in byId order, as sorting the ids did, without a Set or a sort per group (2,045 groups x 50 sources
+  // on the 50 x 2k bench).
+  const presentIn = new Int32Array(sourceCount).fill(-1);
   const groups: Group[] = clusters.map((members, g) => {
     const own = groupPairs[g]!.map((k) => pairs[k]!);
-    const present = [...new Set(members.map((m) => units[m]!.sourceId))].sort(byId);
-    const presentSet = new Set(present);
+    for (const m of members) presentIn[sourceOf[m]!] = g;
+    const present: string[] = [];
+    const omittedBy: string[] = [];
+    for (let s = 0; s < sourceCount; s++) (presentIn[s] === g ? present : omittedBy).push(allSourceIds[s]!);
     let relation: Relation | null = null;
     for (const p of own)
       if (relation === null || RELATION_RANK[p.relation] > RELATION_RANK[relation]) relation = p.relation;
@@ -507,9 +519,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       unitIds: members.map((m) => units[m]!.id),
       score: own.length ? own.reduce((a, p) => a + p.score, 0) / own.length : 1,
       sourceIds: present,
-      omittedBy: allSourceIds.filter((id) => !presentSet.has(id)),
+      omittedBy,
       relation,
-      hasQuote: members.some((m) => speechUnits.has(units[m]!.id)),
+      hasQuote: members.some((m) => speechUnit[m] === 1),
       kind: allHeadings ? 'heading' : 'sentence',
     };
   });
