@@ -281,3 +281,64 @@ describe('sortStrongestFirst', () => {
     );
   });
 });
+
+describe('charDice (feature charDice)', () => {
+  /** The reference: Dice over the sets of FNV-1a hashes of the lower-cased, space-folded text's 4-grams. */
+  const gramSet = (text: string): Set<number> => {
+    const t = ` ${text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+    const out = new Set<number>();
+    for (let i = 0; i + 4 <= t.length; i++) {
+      let h = 0x811c9dc5;
+      for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t.charCodeAt(k), 16777619);
+      out.add(h | 0);
+    }
+    return out;
+  };
+  const dice = (x: Set<number>, y: Set<number>) => {
+    let shared = 0;
+    for (const h of x) if (y.has(h)) shared++;
+    return x.size + y.size > 0 ? (2 * shared) / (x.size + y.size) : 0;
+  };
+  const CHAR_DICE = FEATURE_NAMES.indexOf('charDice');
+
+  it('is the Dice of the 4-gram hash sets, whatever the order of pairs and Prepared batches', () => {
+    const word = fc.constantFrom(
+      'Kyiv',
+      'kiev',
+      'the',
+      'strike',
+      'strikes',
+      'Zelenskiy',
+      'Zelenskyy',
+      '26',
+      'ÉTÉ',
+      'a',
+    );
+    const text = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' '));
+    const out = new Float64Array(FEATURE_COUNT);
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 2, maxLength: 6 }),
+        fc.array(text, { minLength: 2, maxLength: 6 }),
+        fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.nat()), { maxLength: 30 }),
+        (t1, t2, calls) => {
+          const batches = [
+            { texts: t1, p: prepare(t1) },
+            { texts: t2, p: prepare(t2) },
+          ];
+          for (const [which, x, y] of calls) {
+            const { texts, p } = batches[which ? 1 : 0]!;
+            const i = x % texts.length;
+            const j = y % texts.length;
+            pairFeatures(p, i, j, out);
+            expect(out[CHAR_DICE]).toBe(dice(gramSet(texts[i]!), gramSet(texts[j]!)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -59,7 +59,10 @@ export interface UnitVector {
   readonly names: Int32Array;
   readonly quoted: Int32Array;
   readonly negated: boolean;
-  /** Sorted unique hashes of character 4-grams. */
+  /**
+   * The distinct character 4-grams, as ids dense within this Prepared (one id per distinct 4-gram hash), in order of
+   * first occurrence: only their overlap is read, counted through `gramMarks`, so they need no sorting.
+   */
   readonly chars: Int32Array;
   /** Sorted unique hashes of stem trigrams. */
   readonly trigrams: Int32Array;
@@ -78,6 +81,8 @@ export interface Prepared {
    * texts once).
    */
   readonly textOf: Int32Array;
+  /** Scratch for pairFeatures' 4-gram overlap: one slot per gram id (see `chars`), then its stamp counter. */
+  readonly gramMarks: Int32Array;
 }
 
 const EMPTY = new Int32Array(0);
@@ -255,6 +260,7 @@ export function prepare(texts: readonly string[]): Prepared {
     idf[id] = (n * clamped + IDF_PRIOR_DOCS) / (n + IDF_PRIOR_DOCS);
   }
 
+  const grams = new GramIds();
   const vectors = raws.map((r, i): UnitVector => {
     const bag = bags[i]!;
     const bagW = arena.float(bag.length);
@@ -284,35 +290,108 @@ export function prepare(texts: readonly string[]): Prepared {
       names: arena.sortedUnique(r.names),
       quoted: arena.sortedUnique(r.quoted),
       negated: r.negated,
-      chars: charGrams(distinct[i]!, arena),
+      chars: charGrams(distinct[i]!, arena, grams),
       trigrams: trigramHashes(all, arena),
     };
   });
-  return { keys, vectors: Array.from(textOf, (d) => vectors[d]!), idf, df, textOf };
+  return {
+    keys,
+    vectors: Array.from(textOf, (d) => vectors[d]!),
+    idf,
+    df,
+    textOf,
+    gramMarks: new Int32Array(grams.size + 1),
+  };
 }
 
-/** FNV-1a hashes of the character 4-grams of a text (lower case, runs of non-letters as one space). */
-function charGrams(text: string, arena: Arena): Int32Array {
+/** Ids of the distinct FNV-1a hashes of the character 4-grams of a text (lower case, non-letters as one space). */
+function charGrams(text: string, arena: Arena, grams: GramIds): Int32Array {
   const fast = gramCodes(text);
-  if (fast >= 0) return gramHashes(gramBuf, fast, arena);
+  if (fast >= 0) return gramIdsOf(gramBuf, fast, arena, grams);
   const t = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
   const codes = gramBufFor(t.length);
   for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
-  return gramHashes(codes, t.length, arena);
+  return gramIdsOf(codes, t.length, arena, grams);
 }
 
-function gramHashes(t: Uint16Array, tLen: number, arena: Arena): Int32Array {
+function gramIdsOf(t: Uint16Array, tLen: number, arena: Arena, grams: GramIds): Int32Array {
   const len = Math.max(0, tLen - 3);
   const out = scratchFor(len);
+  const stamp = grams.nextStamp();
+  let n = 0;
   for (let i = 0; i + 4 <= tLen; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t[k]!, 16777619);
-    out[i] = h | 0;
+    const id = grams.idOf(h | 0);
+    if (grams.mark(id, stamp)) out[n++] = id;
   }
-  return arena.uniqueOfScratch(len);
+  const v = arena.int(n);
+  for (let k = 0; k < n; k++) v[k] = out[k]!;
+  return v;
+}
+
+/**
+ * Dense ids for 4-gram hashes (open addressing on typed arrays), with a stamp per id to drop a text's repeats. Two
+ * texts share a 4-gram id exactly when they share its hash, so overlaps counted on ids are those of the hashes.
+ */
+class GramIds {
+  private hashes = new Int32Array(1 << 14);
+  private slotId = new Int32Array(1 << 14).fill(-1);
+  private stamps = new Int32Array(1 << 12);
+  private stamp = 0;
+  size = 0;
+
+  nextStamp(): number {
+    return ++this.stamp;
+  }
+
+  /** True the first time `id` is marked with `stamp`. */
+  mark(id: number, stamp: number): boolean {
+    if (this.stamps[id] === stamp) return false;
+    this.stamps[id] = stamp;
+    return true;
+  }
+
+  idOf(h: number): number {
+    const mask = this.slotId.length - 1;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const id = this.slotId[slot]!;
+      if (id < 0) break;
+      if (this.hashes[slot] === h) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.size++;
+    this.slotId[slot] = id;
+    this.hashes[slot] = h;
+    if (id >= this.stamps.length) {
+      const grown = new Int32Array(2 * this.stamps.length);
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    if (2 * this.size > this.slotId.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const hashes = new Int32Array(2 * this.hashes.length);
+    const slotId = new Int32Array(2 * this.slotId.length).fill(-1);
+    const mask = slotId.length - 1;
+    for (let s = 0; s < this.slotId.length; s++) {
+      const id = this.slotId[s]!;
+      if (id < 0) continue;
+      const h = this.hashes[s]!;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      while (slotId[slot]! >= 0) slot = (slot + 1) & mask;
+      slotId[slot] = id;
+      hashes[slot] = h;
+    }
+    this.hashes = hashes;
+    this.slotId = slotId;
+  }
 }
 
 /**
@@ -389,6 +468,35 @@ function intersectCount(a: Int32Array, b: Int32Array): number {
     j += +(x >= y);
   }
   return n;
+}
+
+// The vector whose 4-grams are marked in markedIn.gramMarks, and the stamp they carry. The aligner scores a unit
+// against its candidates one after another (candidates come sorted by their first unit), so one marking serves
+// many pairs.
+let markedIn: Prepared | null = null;
+let marked: UnitVector | null = null;
+let markStamp = 0;
+
+/** Dice over the distinct 4-grams: a's marked once (and kept for the next pair with the same a), b's counted. */
+function charDice(p: Prepared, a: UnitVector, b: UnitVector): number {
+  const s = a.chars.length + b.chars.length;
+  if (s === 0) return 0;
+  const marks = p.gramMarks;
+  if (markedIn !== p || marked !== a) {
+    // The array's last slot holds the last stamp used on it: stamps only grow per array, so marks left by an
+    // earlier vector (or an earlier round on this Prepared) never equal the new one.
+    const last = marks.length - 1;
+    markStamp = marks[last]! + 1;
+    marks[last] = markStamp;
+    markedIn = p;
+    marked = a;
+    const ca = a.chars;
+    for (let k = 0; k < ca.length; k++) marks[ca[k]!] = markStamp;
+  }
+  const cb = b.chars;
+  let shared = 0;
+  for (let k = 0; k < cb.length; k++) shared += +(marks[cb[k]!] === markStamp);
+  return (2 * shared) / s;
 }
 
 /** Levenshtein distance, stopping early once it exceeds `max`. */
@@ -617,7 +725,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     out[15] = intersectCount(a.quoted, b.quoted) / Math.min(a.quoted.length, b.quoted.length);
   } else out[15] = 0;
   out[16] = dice(a.uni, b.uni);
-  out[17] = dice(a.chars, b.chars);
+  out[17] = charDice(p, a, b);
   out[18] = dice(a.trigrams, b.trigrams);
   const ca = nA;
   const cb = nB;
