@@ -81,6 +81,12 @@ export interface Prepared {
    * texts once).
    */
   readonly textOf: Int32Array;
+  /**
+   * The first four code units of each key, packed two per number: fuzzyTokenMatch needs them equal, so pairs whose
+   * packs differ are skipped without reading the strings.
+   */
+  readonly prefixHi: Int32Array;
+  readonly prefixLo: Int32Array;
   /** Scratch for pairFeatures' 4-gram overlap: one slot per gram id (see `chars`), then its stamp counter. */
   readonly gramMarks: Int32Array;
 }
@@ -294,9 +300,18 @@ export function prepare(texts: readonly string[]): Prepared {
       trigrams: trigramHashes(all, arena),
     };
   });
+  const prefixHi = new Int32Array(keys.length);
+  const prefixLo = new Int32Array(keys.length);
+  keys.forEach((k, id) => {
+    // charCodeAt past the end is NaN, which packs as 0: keys shorter than 4 never pass fuzzyTokenMatch anyway.
+    prefixHi[id] = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
+    prefixLo[id] = (k.charCodeAt(2) << 16) | k.charCodeAt(3);
+  });
   return {
     keys,
     vectors: Array.from(textOf, (d) => vectors[d]!),
+    prefixHi,
+    prefixLo,
     idf,
     df,
     textOf,
@@ -674,12 +689,15 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     const na = Math.min(nA, FUZZY_MAX);
     const nb = Math.min(nB, FUZZY_MAX);
     const usedB = usedScratch.fill(0, 0, nb);
+    const hi = p.prefixHi;
+    const lo = p.prefixLo;
     for (let x = 0; x < na; x++) {
-      const ka = p.keys[a.bag[uA[x]!]!]!;
+      const ida = a.bag[uA[x]!]!;
       for (let y = 0; y < nb; y++) {
         if (usedB[y]) continue;
-        const kb = p.keys[b.bag[uB[y]!]!]!;
-        if (fuzzyTokenMatch(ka, kb)) {
+        const idb = b.bag[uB[y]!]!;
+        if (hi[ida] !== hi[idb] || lo[ida] !== lo[idb]) continue; // different first four: no match
+        if (fuzzyTokenMatch(p.keys[ida]!, p.keys[idb]!)) {
           usedB[y] = 1;
           fuzzyMatched++;
           const w = 0.9 * Math.min(a.bagW[uA[x]!]!, b.bagW[uB[y]!]!);
