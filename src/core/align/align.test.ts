@@ -145,6 +145,31 @@ describe('findCandidates', () => {
     });
     expect([c.count, [...c.a], [...c.b]]).toEqual([2, [0, 1], [2, 2]]);
   });
+
+  it('lists each pair once, sorted by (a, b), also for a unit that many others chose', () => {
+    // Unit 0 and 60 units of other sources share one word; ties go to the lower unit, so every one of them
+    // picks unit 0, and its row (60 partners) takes the long-row sort.
+    const texts = [
+      'quokka ferry',
+      ...Array.from(
+        { length: 60 },
+        (_, k) => `quokka ${String.fromCharCode(97 + (k % 26), 97 + Math.floor(k / 26))}zz`,
+      ),
+    ];
+    const sourceOf = Int32Array.from(texts, (_, k) => (k === 0 ? 0 : 1 + (k % 30)));
+    const c = findCandidates({
+      prepared: prepare(texts),
+      sourceOf,
+      eligible: new Uint8Array(texts.length).fill(1),
+      perUnit: 4,
+    });
+    const pairs = Array.from({ length: c.count }, (_, k) => [c.a[k]!, c.b[k]!] as const);
+    const sorted = [...pairs].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(pairs).toEqual(sorted);
+    expect(new Set(pairs.map(([i, j]) => `${i}:${j}`)).size).toBe(pairs.length);
+    for (const [i, j] of pairs) expect(i < j && sourceOf[i] !== sourceOf[j]).toBe(true);
+    expect(pairs.filter(([i]) => i === 0).length).toBeGreaterThan(32);
+  });
 });
 
 describe('groupUnits', () => {
