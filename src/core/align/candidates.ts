@@ -87,8 +87,8 @@ export function findCandidates(input: CandidateInput): Candidates {
   // n entries, not perUnit: topK may keep all of them (perUnit is an unvalidated option).
   const best = new Int32Array(n);
   // Pairs as (smaller, larger) unit, then bucketed by the smaller unit (CSR) and each row's partners sorted and
-  // deduplicated: the sorted (a, b) list a sort of i * n + j keys gave, with only short rows to sort (a unit has
-  // about 2 x perUnit partners) instead of one typed-array sort of every key (~68k on the 50 x 2k bench).
+  // deduplicated: the sorted (a, b) list a sort of i * n + j keys gave, with only short rows to sort (a row holds
+  // perUnit partners on average) instead of one typed-array sort of every key (~68k on the 50 x 2k bench).
   let lo = new Int32Array(Math.max(16, n * perUnit));
   let hi = new Int32Array(lo.length);
   const rowStart = new Int32Array(n + 1);
