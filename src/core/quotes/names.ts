@@ -152,27 +152,10 @@ function cleanToken(rawTok: string): string {
 /**
  * Capitalised name phrases in [from, to) of `text`: runs of capitalised tokens (with name particles inside),
  * not counting capitalised function words. Offsets are into `text`.
- *
- * The phrases are a function of the slice alone (offsets aside), so they are found once per distinct slice and
- * shifted to `from`: extraction calls this on every unit, and a 50-source story repeats most sentences verbatim
- * (the 50 x 2k bench: 5,649 units, 2,589 distinct texts); the token matches and strings were ~10 MB per comparison.
  */
 export function findNamePhrases(text: string, from = 0, to = text.length): NamePhrase[] {
-  const local = phrasesOfSlice(from === 0 && to === text.length ? text : text.slice(from, to));
-  if (from === 0) return local.slice();
-  return local.map((p) => {
-    const start = from + p.start;
-    const end = from + p.end;
-    const { raw, name, title, possessive } = p;
-    return title ? { start, end, raw, name, title, possessive } : { start, end, raw, name, possessive };
-  });
-}
-
-/** Name phrases of a whole string, offsets into it; memoised, never mutated (callers get copies). */
-const phrasesOfSlice = memoByText((slice: string): readonly NamePhrase[] => namePhrasesIn(slice), 20_000);
-
-function namePhrasesIn(slice: string): NamePhrase[] {
   const out: NamePhrase[] = [];
+  const slice = text.slice(from, to);
   TOKEN.lastIndex = 0;
   // The run's tokens and their lower-case forms (each lowered once, in the token loop).
   let run: { start: number; end: number; toks: string[]; lows: string[] } | null = null;
@@ -190,8 +173,8 @@ function namePhrasesIn(slice: string): NamePhrase[] {
         // A phrase ending in a role noun ("Kestrel Coach", "U.S Secretary") names no one.
         const lastTok = run.lows[run.lows.length - 1] as string;
         if (name && !TITLE_WORDS.has(lastTok)) {
-          const start = run.start;
-          const end = run.end;
+          const start = from + run.start;
+          const end = from + run.end;
           out.push(
             title ? { start, end, raw, name, title, possessive } : { start, end, raw, name, possessive },
           );
