@@ -87,7 +87,7 @@ export interface Prepared {
    */
   readonly prefixHi: Int32Array;
   readonly prefixLo: Int32Array;
-  /** Scratch for pairFeatures' 4-gram overlap: one slot per gram id (see `chars`), then its stamp counter. */
+  /** Scratch for pairFeatures' 4-gram overlap: a slot per gram id (see `chars`), then the marked text and stamp. */
   readonly gramMarks: Int32Array;
 }
 
@@ -315,7 +315,7 @@ export function prepare(texts: readonly string[]): Prepared {
     idf,
     df,
     textOf,
-    gramMarks: new Int32Array(grams.size + 1),
+    gramMarks: new Int32Array(grams.size + 2),
   };
 }
 
@@ -485,32 +485,30 @@ function intersectCount(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
-// The vector whose 4-grams are marked in markedIn.gramMarks, and the stamp they carry. The aligner scores a unit
-// against its candidates one after another (candidates come sorted by their first unit), so one marking serves
-// many pairs.
-let markedIn: Prepared | null = null;
-let marked: UnitVector | null = null;
-let markStamp = 0;
-
-/** Dice over the distinct 4-grams: a's marked once (and kept for the next pair with the same a), b's counted. */
-function charDice(p: Prepared, a: UnitVector, b: UnitVector): number {
+/**
+ * Dice over the distinct 4-grams of a and b, where a is the vector of distinct text ta (see `textOf`): a's grams
+ * are marked in p.gramMarks, then b's are counted. The aligner scores a unit against its candidates one after
+ * another (candidates come sorted by their first unit), so the marking is kept for the next pair with the same
+ * first text. The array's last two slots say which text is marked (index + 1) and with which stamp; stamps only
+ * grow, so marks left by an earlier text never equal the current one. The state lives in the Prepared itself.
+ */
+function charDice(p: Prepared, ta: number, a: UnitVector, b: UnitVector): number {
   const s = a.chars.length + b.chars.length;
   if (s === 0) return 0;
   const marks = p.gramMarks;
-  if (markedIn !== p || marked !== a) {
-    // The array's last slot holds the last stamp used on it: stamps only grow per array, so marks left by an
-    // earlier vector (or an earlier round on this Prepared) never equal the new one.
-    const last = marks.length - 1;
-    markStamp = marks[last]! + 1;
-    marks[last] = markStamp;
-    markedIn = p;
-    marked = a;
+  const whoSlot = marks.length - 2;
+  const stampSlot = marks.length - 1;
+  let stamp = marks[stampSlot]!;
+  if (marks[whoSlot] !== ta + 1) {
+    stamp++;
+    marks[stampSlot] = stamp;
+    marks[whoSlot] = ta + 1;
     const ca = a.chars;
-    for (let k = 0; k < ca.length; k++) marks[ca[k]!] = markStamp;
+    for (let k = 0; k < ca.length; k++) marks[ca[k]!] = stamp;
   }
   const cb = b.chars;
   let shared = 0;
-  for (let k = 0; k < cb.length; k++) shared += +(marks[cb[k]!] === markStamp);
+  for (let k = 0; k < cb.length; k++) shared += +(marks[cb[k]!] === stamp);
   return (2 * shared) / s;
 }
 
@@ -743,7 +741,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     out[15] = intersectCount(a.quoted, b.quoted) / Math.min(a.quoted.length, b.quoted.length);
   } else out[15] = 0;
   out[16] = dice(a.uni, b.uni);
-  out[17] = charDice(p, a, b);
+  out[17] = charDice(p, p.textOf[ia]!, a, b);
   out[18] = dice(a.trigrams, b.trigrams);
   const ca = nA;
   const cb = nB;
