@@ -1,7 +1,17 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
-import { FEATURE_COUNT, FEATURE_NAMES, fuzzyTokenMatch, pairFeatures, prepare } from './features.ts';
+import {
+  FEATURE_COUNT,
+  FEATURE_NAMES,
+  fuzzyTokenMatch,
+  lcsLengthBits,
+  lcsLengthTable,
+  pairFeatures,
+  prepare,
+} from './features.ts';
 import { groupUnits } from './group.ts';
+import { sortStrongestFirst } from './order.ts';
 import { PairTable } from './pair-table.ts';
 import { fitLogistic, predict } from './logistic.ts';
 import { scorePair, scoreTextPairs } from './scorer.ts';
@@ -157,6 +167,31 @@ describe('findCandidates', () => {
     });
     expect([c.count, [...c.a], [...c.b]]).toEqual([2, [0, 1], [2, 2]]);
   });
+
+  it('lists each pair once, sorted by (a, b), also for a unit that many others chose', () => {
+    // Unit 0 and 60 units of other sources share one word; ties go to the lower unit, so every one of them
+    // picks unit 0, and its row (60 partners) takes the long-row sort.
+    const texts = [
+      'quokka ferry',
+      ...Array.from(
+        { length: 60 },
+        (_, k) => `quokka ${String.fromCharCode(97 + (k % 26), 97 + Math.floor(k / 26))}zz`,
+      ),
+    ];
+    const sourceOf = Int32Array.from(texts, (_, k) => (k === 0 ? 0 : 1 + (k % 30)));
+    const c = findCandidates({
+      prepared: prepare(texts),
+      sourceOf,
+      eligible: new Uint8Array(texts.length).fill(1),
+      perUnit: 4,
+    });
+    const pairs = Array.from({ length: c.count }, (_, k) => [c.a[k]!, c.b[k]!] as const);
+    const sorted = [...pairs].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(pairs).toEqual(sorted);
+    expect(new Set(pairs.map(([i, j]) => `${i}:${j}`)).size).toBe(pairs.length);
+    for (const [i, j] of pairs) expect(i < j && sourceOf[i] !== sourceOf[j]).toBe(true);
+    expect(pairs.filter(([i]) => i === 0).length).toBeGreaterThan(32);
+  });
 });
 
 describe('groupUnits', () => {
@@ -245,5 +280,112 @@ describe('PairTable', () => {
     expect(t.score(k)).toBe(0.001);
     t.raise(k, 99);
     expect([t.i(k), t.j(k), t.score(k)]).toEqual([0, 1, 99]);
+  });
+});
+
+describe('lcsLength', () => {
+  it('is the LCS table length, on small alphabets (many repeats) and sequences around the 30/60-token limits', () => {
+    const seq = fc.array(fc.integer({ min: 0, max: 6 }), { maxLength: 75 }).map((xs) => Int32Array.from(xs));
+    fc.assert(
+      fc.property(seq, seq, (a, b) => {
+        expect(lcsLengthBits(a, b)).toBe(lcsLengthTable(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts a full match of 60 tokens and ignores what lies past the limit', () => {
+    const a = Int32Array.from({ length: 70 }, (_, i) => i);
+    expect(lcsLengthBits(a, a)).toBe(60);
+    expect(lcsLengthBits(a.subarray(0, 31), a.subarray(0, 30))).toBe(30);
+    expect(lcsLengthBits(a.subarray(29, 61), a)).toBe(31);
+  });
+});
+
+describe('sortStrongestFirst', () => {
+  it('gives the order of the comparator sort it replaced (score down, then i, then j), ties included', () => {
+    const pair = fc.record({
+      s: fc.integer({ min: 0, max: 8 }).map((x) => x / 8),
+      i: fc.integer({ min: 0, max: 5 }),
+      j: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 120 }), (ps) => {
+        const s = Float64Array.from(ps, (p) => p.s);
+        const i = Int32Array.from(ps, (p) => p.i);
+        const j = Int32Array.from(ps, (p) => p.j);
+        const expected = Int32Array.from(ps, (_, k) => k).sort(
+          (x, y) => (s[y]! > s[x]! ? 1 : s[y]! < s[x]! ? -1 : i[x]! - i[y]! || j[x]! - j[y]!) || x - y,
+        );
+        const got = Int32Array.from(ps, (_, k) => k);
+        sortStrongestFirst(got, got.length, s, i, j);
+        // Equal (s, i, j) keys may come in either order; compare the keys.
+        expect(Array.from(got, (k) => [s[k], i[k], j[k]])).toEqual(
+          Array.from(expected, (k) => [s[k], i[k], j[k]]),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('charDice (feature charDice)', () => {
+  /** The reference: Dice over the sets of FNV-1a hashes of the lower-cased, space-folded text's 4-grams. */
+  const gramSet = (text: string): Set<number> => {
+    const t = ` ${text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
+    const out = new Set<number>();
+    for (let i = 0; i + 4 <= t.length; i++) {
+      let h = 0x811c9dc5;
+      for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t.charCodeAt(k), 16777619);
+      out.add(h | 0);
+    }
+    return out;
+  };
+  const dice = (x: Set<number>, y: Set<number>) => {
+    let shared = 0;
+    for (const h of x) if (y.has(h)) shared++;
+    return x.size + y.size > 0 ? (2 * shared) / (x.size + y.size) : 0;
+  };
+  const CHAR_DICE = FEATURE_NAMES.indexOf('charDice');
+
+  it('is the Dice of the 4-gram hash sets, whatever the order of pairs and Prepared batches', () => {
+    const word = fc.constantFrom(
+      'Kyiv',
+      'kiev',
+      'the',
+      'strike',
+      'strikes',
+      'Zelenskiy',
+      'Zelenskyy',
+      '26',
+      'ÉTÉ',
+      'a',
+    );
+    const text = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(' '));
+    const out = new Float64Array(FEATURE_COUNT);
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 2, maxLength: 6 }),
+        fc.array(text, { minLength: 2, maxLength: 6 }),
+        fc.array(fc.tuple(fc.boolean(), fc.nat(), fc.nat()), { maxLength: 30 }),
+        (t1, t2, calls) => {
+          const batches = [
+            { texts: t1, p: prepare(t1) },
+            { texts: t2, p: prepare(t2) },
+          ];
+          for (const [which, x, y] of calls) {
+            const { texts, p } = batches[which ? 1 : 0]!;
+            const i = x % texts.length;
+            const j = y % texts.length;
+            pairFeatures(p, i, j, out);
+            expect(out[CHAR_DICE]).toBe(dice(gramSet(texts[i]!), gramSet(texts[j]!)));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

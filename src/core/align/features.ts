@@ -61,7 +61,10 @@ export interface UnitVector {
   readonly names: Int32Array;
   readonly quoted: Int32Array;
   readonly negated: boolean;
-  /** Sorted unique hashes of character 4-grams. */
+  /**
+   * The distinct character 4-grams, as ids dense within this Prepared (one id per distinct 4-gram hash), in order of
+   * first occurrence: only their overlap is read, counted through `gramMarks`, so they need no sorting.
+   */
   readonly chars: Int32Array;
   /** Sorted unique hashes of stem trigrams. */
   readonly trigrams: Int32Array;
@@ -80,6 +83,14 @@ export interface Prepared {
    * texts once).
    */
   readonly textOf: Int32Array;
+  /**
+   * The first four code units of each key, packed two per number: fuzzyTokenMatch needs them equal, so pairs whose
+   * packs differ are skipped without reading the strings.
+   */
+  readonly prefixHi: Int32Array;
+  readonly prefixLo: Int32Array;
+  /** Scratch for pairFeatures' 4-gram overlap: a slot per gram id (see `chars`), then the marked text and stamp. */
+  readonly gramMarks: Int32Array;
 }
 
 const EMPTY = new Int32Array(0);
@@ -257,6 +268,7 @@ export function prepare(texts: readonly string[]): Prepared {
     idf[id] = (n * clamped + IDF_PRIOR_DOCS) / (n + IDF_PRIOR_DOCS);
   }
 
+  const grams = new GramIds();
   const vectors = raws.map((r, i): UnitVector => {
     const bag = bags[i]!;
     const bagW = arena.float(bag.length);
@@ -286,35 +298,117 @@ export function prepare(texts: readonly string[]): Prepared {
       names: arena.sortedUnique(r.names),
       quoted: arena.sortedUnique(r.quoted),
       negated: r.negated,
-      chars: charGrams(distinct[i]!, arena),
+      chars: charGrams(distinct[i]!, arena, grams),
       trigrams: trigramHashes(all, arena),
     };
   });
-  return { keys, vectors: Array.from(textOf, (d) => vectors[d]!), idf, df, textOf };
+  const prefixHi = new Int32Array(keys.length);
+  const prefixLo = new Int32Array(keys.length);
+  keys.forEach((k, id) => {
+    // charCodeAt past the end is NaN, which packs as 0: keys shorter than 4 never pass fuzzyTokenMatch anyway.
+    prefixHi[id] = (k.charCodeAt(0) << 16) | k.charCodeAt(1);
+    prefixLo[id] = (k.charCodeAt(2) << 16) | k.charCodeAt(3);
+  });
+  return {
+    keys,
+    vectors: Array.from(textOf, (d) => vectors[d]!),
+    prefixHi,
+    prefixLo,
+    idf,
+    df,
+    textOf,
+    gramMarks: new Int32Array(grams.size + 2),
+  };
 }
 
-/** FNV-1a hashes of the character 4-grams of a text (lower case, runs of non-letters as one space). */
-function charGrams(text: string, arena: Arena): Int32Array {
+/** Ids of the distinct FNV-1a hashes of the character 4-grams of a text (lower case, non-letters as one space). */
+function charGrams(text: string, arena: Arena, grams: GramIds): Int32Array {
   const fast = gramCodes(text);
-  if (fast >= 0) return gramHashes(gramBuf, fast, arena);
+  if (fast >= 0) return gramIdsOf(gramBuf, fast, arena, grams);
   const t = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
   const codes = gramBufFor(t.length);
   for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
-  return gramHashes(codes, t.length, arena);
+  return gramIdsOf(codes, t.length, arena, grams);
 }
 
-function gramHashes(t: Uint16Array, tLen: number, arena: Arena): Int32Array {
+function gramIdsOf(t: Uint16Array, tLen: number, arena: Arena, grams: GramIds): Int32Array {
   const len = Math.max(0, tLen - 3);
   const out = scratchFor(len);
+  const stamp = grams.nextStamp();
+  let n = 0;
   for (let i = 0; i + 4 <= tLen; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t[k]!, 16777619);
-    out[i] = h | 0;
+    const id = grams.idOf(h | 0);
+    if (grams.mark(id, stamp)) out[n++] = id;
   }
-  return arena.uniqueOfScratch(len);
+  const v = arena.int(n);
+  for (let k = 0; k < n; k++) v[k] = out[k]!;
+  return v;
+}
+
+/**
+ * Dense ids for 4-gram hashes (open addressing on typed arrays), with a stamp per id to drop a text's repeats. Two
+ * texts share a 4-gram id exactly when they share its hash, so overlaps counted on ids are those of the hashes.
+ */
+class GramIds {
+  private hashes = new Int32Array(1 << 14);
+  private slotId = new Int32Array(1 << 14).fill(-1);
+  private stamps = new Int32Array(1 << 12);
+  private stamp = 0;
+  size = 0;
+
+  nextStamp(): number {
+    return ++this.stamp;
+  }
+
+  /** True the first time `id` is marked with `stamp`. */
+  mark(id: number, stamp: number): boolean {
+    if (this.stamps[id] === stamp) return false;
+    this.stamps[id] = stamp;
+    return true;
+  }
+
+  idOf(h: number): number {
+    const mask = this.slotId.length - 1;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const id = this.slotId[slot]!;
+      if (id < 0) break;
+      if (this.hashes[slot] === h) return id;
+      slot = (slot + 1) & mask;
+    }
+    const id = this.size++;
+    this.slotId[slot] = id;
+    this.hashes[slot] = h;
+    if (id >= this.stamps.length) {
+      const grown = new Int32Array(2 * this.stamps.length);
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    if (2 * this.size > this.slotId.length) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    const hashes = new Int32Array(2 * this.hashes.length);
+    const slotId = new Int32Array(2 * this.slotId.length).fill(-1);
+    const mask = slotId.length - 1;
+    for (let s = 0; s < this.slotId.length; s++) {
+      const id = this.slotId[s]!;
+      if (id < 0) continue;
+      const h = this.hashes[s]!;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      while (slotId[slot]! >= 0) slot = (slot + 1) & mask;
+      slotId[slot] = id;
+      hashes[slot] = h;
+    }
+    this.hashes = hashes;
+    this.slotId = slotId;
+  }
 }
 
 /**
@@ -430,6 +524,33 @@ function unmatchedStopTokens(x: UnitVector, y: UnitVector): number {
   return n;
 }
 
+/**
+ * Dice over the distinct 4-grams of a and b, where a is the vector of distinct text ta (see `textOf`): a's grams
+ * are marked in p.gramMarks, then b's are counted. The aligner scores a unit against its candidates one after
+ * another (candidates come sorted by their first unit), so the marking is kept for the next pair with the same
+ * first text. The array's last two slots say which text is marked (index + 1) and with which stamp; stamps only
+ * grow, so marks left by an earlier text never equal the current one. The state lives in the Prepared itself.
+ */
+function charDice(p: Prepared, ta: number, a: UnitVector, b: UnitVector): number {
+  const s = a.chars.length + b.chars.length;
+  if (s === 0) return 0;
+  const marks = p.gramMarks;
+  const whoSlot = marks.length - 2;
+  const stampSlot = marks.length - 1;
+  let stamp = marks[stampSlot]!;
+  if (marks[whoSlot] !== ta + 1) {
+    stamp++;
+    marks[stampSlot] = stamp;
+    marks[whoSlot] = ta + 1;
+    const ca = a.chars;
+    for (let k = 0; k < ca.length; k++) marks[ca[k]!] = stamp;
+  }
+  const cb = b.chars;
+  let shared = 0;
+  for (let k = 0; k < cb.length; k++) shared += +(marks[cb[k]!] === stamp);
+  return (2 * shared) / s;
+}
+
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 function editDistanceWithin(s: string, t: string, max: number): boolean {
   if (Math.abs(s.length - t.length) > max) return false;
@@ -462,22 +583,85 @@ export function fuzzyTokenMatch(s: string, t: string): boolean {
 }
 const DIGIT = /\d/;
 
-const lcsRow = new Int32Array(LCS_MAX + 1);
+/** Per token id, the positions (bits) where it occurs in the second sequence, in two 30-bit halves (LCS_MAX <= 60). */
+let lcsMaskLo = new Int32Array(1024);
+let lcsMaskHi = new Int32Array(1024);
+const LOW30 = (1 << 30) - 1;
 
-function lcsLength(a: Int32Array, b: Int32Array): number {
+function popcount30(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * Length of the longest common subsequence of the first LCS_MAX ids of a and b, bit-parallel (Hyyrö 2004): bit j
+ * of V is 0 where row j of the LCS table steps up, so the length is the number of zero bits among b's m bits.
+ * The same number as the 60 x 60 dynamic programme it replaced (property-tested against it), in n word steps
+ * instead of n x m cells. `maxId` bounds the ids (the vocabulary size).
+ */
+function lcsLength(a: Int32Array, b: Int32Array, maxId: number): number {
   const n = Math.min(a.length, LCS_MAX);
   const m = Math.min(b.length, LCS_MAX);
-  lcsRow.fill(0, 0, m + 1);
+  if (n === 0 || m === 0) return 0;
+  if (maxId > lcsMaskLo.length) {
+    lcsMaskLo = new Int32Array(Math.max(maxId, 2 * lcsMaskLo.length));
+    lcsMaskHi = new Int32Array(lcsMaskLo.length);
+  }
+  const lo = lcsMaskLo;
+  const hi = lcsMaskHi;
+  for (let j = 0; j < m; j++) {
+    const id = b[j]!;
+    if (j < 30) lo[id] = lo[id]! | (1 << j);
+    else hi[id] = hi[id]! | (1 << (j - 30));
+  }
+  const mLo = m >= 30 ? LOW30 : (1 << m) - 1;
+  const mHi = m > 30 ? (1 << (m - 30)) - 1 : 0;
+  let vLo = mLo;
+  let vHi = mHi;
+  for (let i = 0; i < n; i++) {
+    const x = a[i]!;
+    const pLo = lo[x]!;
+    const pHi = hi[x]!;
+    if ((pLo | pHi) === 0) continue; // V + 0 | V: unchanged
+    // V' = (V + (V & P)) | (V & ~P), the sum carried from the low half into the high one.
+    const sumLo = vLo + (vLo & pLo);
+    const sumHi = vHi + (vHi & pHi) + (sumLo >>> 30);
+    vLo = (sumLo & LOW30) | (vLo & ~pLo);
+    vHi = (sumHi & LOW30) | (vHi & ~pHi);
+  }
+  for (let j = 0; j < m; j++) {
+    const id = b[j]!;
+    lo[id] = 0;
+    hi[id] = 0;
+  }
+  return m - popcount30(vLo & mLo) - popcount30(vHi & mHi);
+}
+
+/** The textbook O(n x m) LCS table over the same prefixes, kept as the reference lcsLength is tested against. */
+export function lcsLengthTable(a: Int32Array, b: Int32Array): number {
+  const n = Math.min(a.length, LCS_MAX);
+  const m = Math.min(b.length, LCS_MAX);
+  const row = new Int32Array(m + 1);
   for (let i = 0; i < n; i++) {
     let diag = 0;
     const x = a[i]!;
     for (let j = 1; j <= m; j++) {
-      const up = lcsRow[j]!;
-      lcsRow[j] = x === b[j - 1]! ? diag + 1 : Math.max(up, lcsRow[j - 1]!);
+      const up = row[j]!;
+      row[j] = x === b[j - 1]! ? diag + 1 : Math.max(up, row[j - 1]!);
       diag = up;
     }
   }
-  return lcsRow[m]!;
+  return row[m]!;
+}
+
+/** lcsLength for tests (ids must be non-negative). */
+export function lcsLengthBits(a: Int32Array, b: Int32Array): number {
+  let max = 0;
+  for (const x of a) max = Math.max(max, x + 1);
+  for (const x of b) max = Math.max(max, x + 1);
+  return lcsLength(a, b, max);
 }
 
 const usedScratch = new Uint8Array(FUZZY_MAX);
@@ -542,12 +726,15 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     const na = Math.min(nA, FUZZY_MAX);
     const nb = Math.min(nB, FUZZY_MAX);
     const usedB = usedScratch.fill(0, 0, nb);
+    const hi = p.prefixHi;
+    const lo = p.prefixLo;
     for (let x = 0; x < na; x++) {
-      const ka = p.keys[a.bag[uA[x]!]!]!;
+      const ida = a.bag[uA[x]!]!;
       for (let y = 0; y < nb; y++) {
         if (usedB[y]) continue;
-        const kb = p.keys[b.bag[uB[y]!]!]!;
-        if (fuzzyTokenMatch(ka, kb)) {
+        const idb = b.bag[uB[y]!]!;
+        if (hi[ida] !== hi[idb] || lo[ida] !== lo[idb]) continue; // different first four: no match
+        if (fuzzyTokenMatch(p.keys[ida]!, p.keys[idb]!)) {
           usedB[y] = 1;
           fuzzyMatched++;
           const w = 0.9 * Math.min(a.bagW[uA[x]!]!, b.bagW[uB[y]!]!);
@@ -568,7 +755,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   out[3] = maxW > 0 ? Math.min(1, shared / maxW) : 0;
   const bs = a.bigrams.length + b.bigrams.length;
   out[4] = bs > 0 ? (2 * intersectCount(a.bigrams, b.bigrams)) / bs : 0;
-  const lcs = lcsLength(a.content, b.content);
+  const lcs = lcsLength(a.content, b.content, p.keys.length);
   const minC = Math.min(a.content.length, b.content.length, LCS_MAX);
   const maxC = Math.min(Math.max(a.content.length, b.content.length), LCS_MAX);
   out[5] = minC > 0 ? lcs / minC : 0;
@@ -593,7 +780,7 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     out[15] = intersectCount(a.quoted, b.quoted) / Math.min(a.quoted.length, b.quoted.length);
   } else out[15] = 0;
   out[16] = dice(a.uni, b.uni);
-  out[17] = dice(a.chars, b.chars);
+  out[17] = charDice(p, p.textOf[ia]!, a, b);
   out[18] = dice(a.trigrams, b.trigrams);
   const ca = nA;
   const cb = nB;

@@ -7,6 +7,8 @@
 // Invariant: pairs are unordered and stored with i < j; `add` of a pair already present returns its index and
 // leaves the score alone (callers raise it with `raise`), so insertion order = index order is deterministic.
 
+import { sortStrongestFirst } from './order.ts';
+
 const EMPTY_SLOT = -1;
 
 export class PairTable {
@@ -53,6 +55,11 @@ export class PairTable {
   /** Raise pair k's score to at least s. */
   raise(k: number, s: number): void {
     if (this.sArr[k]! < s) this.sArr[k] = s;
+  }
+
+  /** Sort pair indexes ks[0, len) strongest first, ties by (i, j). */
+  sortStrongestFirst(ks: Int32Array, len: number): void {
+    sortStrongestFirst(ks, len, this.sArr, this.iArr, this.jArr);
   }
 
   /** Index of the pair {a, b}, or -1. */

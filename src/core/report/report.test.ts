@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildReport, verbatimOverlap, type ReportInput } from './report.ts';
+import {
+  buildReport,
+  forEachStoryWord,
+  forEachStoryWordByRegex,
+  verbatimOverlap,
+  type ReportInput,
+} from './report.ts';
 import type { Group, Pair, Position, Quote, QuoteGroup, SourceInfo, Unit } from '../model.ts';
 
 function source(id: string, text: string, removals: SourceInfo['removals'] = []): SourceInfo {
@@ -256,6 +262,35 @@ describe('verbatimOverlap', () => {
           expect(f.share).toBeLessThanOrEqual(1);
         },
       ),
+    );
+  });
+});
+
+describe('forEachStoryWord', () => {
+  it('finds the words the STORY_WORD regexes find, apostrophes, digits, accents and astral letters included', () => {
+    const spans = (f: typeof forEachStoryWord, t: string) => {
+      const out: number[] = [];
+      f(t, (s, e) => out.push(s, e));
+      return out;
+    };
+    const alphabet = fc.constantFrom(..."ab9'’ -.,é\u0301Ω\u00a0\n𝐀\u0663".split(''), '𝐀', "''", "x'y");
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(spans(forEachStoryWord, t)).toEqual(spans(forEachStoryWordByRegex, t));
+      }),
+      { numRuns: 3000 },
+    );
+    const bmp = fc.constantFrom(..."ab9'’ -.,é\u0301Ω\u00a0\n\u0663\u3042_".split(''), "''", "x'y");
+    fc.assert(
+      fc.property(fc.array(bmp, { maxLength: 40 }), (parts) => {
+        const t = parts.join('');
+        expect(spans(forEachStoryWord, t)).toEqual(spans(forEachStoryWordByRegex, t));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(spans(forEachStoryWord, "it's a 3'4 rock'n'roll ' x'")).toEqual(
+      spans(forEachStoryWordByRegex, "it's a 3'4 rock'n'roll ' x'"),
     );
   });
 });
