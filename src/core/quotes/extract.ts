@@ -208,6 +208,8 @@ class SourceContext {
   private readonly fullNames = new Map<string, string>();
   /** Built on first use, after the constructor has filled `persons`. */
   private titleBySurname: Map<string, string> | undefined;
+  /** Organisation names outside quotes ("the Defence Ministry", "Riverside City Council"), in text order. */
+  private readonly organisations: NamePhrase[] = [];
 
   constructor(
     readonly text: string,
@@ -229,7 +231,8 @@ class SourceContext {
       for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
     // Organisations drop out first; each remaining phrase's surname is looked up once.
-    const people = all.filter((p) => !looksLikeOrganisation(p.name));
+    const people: NamePhrase[] = [];
+    for (const p of all) (looksLikeOrganisation(p.name) ? this.organisations : people).push(p);
     const surnames = people.map((p) => surnameOf(p.name));
     const multiSurnames = new Set(surnames.filter((_, k) => (people[k] as NamePhrase).name.includes(' ')));
     for (let k = 0; k < people.length; k++) {
@@ -259,6 +262,21 @@ class SourceContext {
       } else hi = mid - 1;
     }
     return found;
+  }
+
+  /**
+   * "the ministry" / "the council" as a speaker: the organisation last named before `pos` whose name has that word
+   * ("the Defence Ministry", "Riverside City Council"), or null. News refers back to an organisation by the noun in
+   * its name; an organisation named without it ("Delta Freight" for "the company") stays unresolved rather than
+   * guessed.
+   */
+  organisationBefore(noun: string, pos: number): string | null {
+    const lower = noun.toLowerCase();
+    for (let i = SourceContext.lastAtOrBefore(this.organisations, (p) => p.start, pos); i >= 0; i--) {
+      const p = this.organisations[i] as NamePhrase;
+      if (p.end <= pos && p.name.split(/\s+/u).some((w) => w.toLowerCase() === lower)) return p.name;
+    }
+    return null;
   }
 
   /** The unit after `u` in text order, if any. */
@@ -478,9 +496,14 @@ interface Site {
   readonly pronoun: (pos: number) => string | null;
 }
 
+/** "the ministry" at the end of a subject: the organisation noun that may name the speaker. */
+const THE_NOUN = /(?:^|\s)the\s+(?<noun>\p{Ll}+)\s*$/u;
+
 function resolveSubject(site: Site, subj: string): string | null {
   const s = subj.trim().replace(/^[,;:\s]+|[,;:\s]+$/gu, '');
   if (PRONOUN_ONLY.test(s)) return PERSONAL.test(s) ? site.pronoun(site.pos) : null;
+  const the = THE_NOUN.exec(s);
+  if (the?.groups && the.index === 0) return site.ctx.organisationBefore(the.groups.noun as string, site.pos);
   if (countWords(s) > 12) return null;
   return headName(s, true);
 }
@@ -582,8 +605,14 @@ function attributeBefore(site: Site, before: string, beforeStart: number): Attri
     const name = headName(s, true);
     if (name) return { speaker: name, verb, cue: true };
   }
-  // "… said an airline employee had told her, “…”": a common noun right before the verb is an unnamed speaker.
+  // "… said an airline employee had told her, “…”": a common noun right before the verb is an unnamed speaker —
+  // unless it is "the ministry" after the Defence Ministry was named.
   const preCore = pre.replace(TRAILING_ADVERBS, '');
+  const the = THE_NOUN.exec(preCore);
+  if (the?.groups && !/ing$/u.test(verb)) {
+    const org = ctx.organisationBefore(the.groups.noun as string, site.pos);
+    if (org) return { speaker: org, verb, cue: true };
+  }
   if (
     !/ing$/u.test(verb) &&
     /\b\p{Ll}+\s*$/u.test(preCore) &&
@@ -671,6 +700,9 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
     };
 
     let attr = attributeAfter(site, after);
+    // A cue before the quote ("the ministry said: “…”") comes before the next sentence's: "“….” Officials in
+    // Riverside said little." is not an attribution of a quote that already has one.
+    if (!attr.cue) attr = attributeBefore(site, before, beforeStart);
     // "“…strikes.” Putin said." cut into two sentences: a short next sentence that is only an attribution.
     if (!attr.cue && !parent && raw.closeAt >= 0 && !after.trim() && unitEnd) {
       const candidate = ctx.nextUnit(unitEnd);
@@ -684,7 +716,6 @@ export function extractQuotes(input: SourceInput, units: readonly Unit[], option
         if (a.cue && a.speaker) attr = a;
       }
     }
-    if (!attr.cue) attr = attributeBefore(site, before, beforeStart);
     // Headlines capitalise their verbs: "Coach Says Relegation Fight “Not Over Yet”".
     if (!attr.cue && !parent && unitStart?.position === 'headline') {
       const hv = HEADLINE_VERB.exec(before);
