@@ -12,8 +12,8 @@
 // mention separates same-event from sibling-event pairs with an AUC of 0.88 on its own (all content words 0.86, rare
 // words only 0.82; leaving weekdays and months out lowers it: sibling events mostly happen on different days).
 // Combined as below, the pair AUC goes from 0.787 (sentence score) to 0.901, and floor/weight chosen
-// leave-one-topic-out give 0.900 on the held-out topics (16 of 18 folds pick the defaults). Only a penalty, never a bonus: a pair from
-// articles that share their names keeps its sentence score, so a comparison of reports of one event (what the app
+// leave-one-topic-out give 0.900 on the held-out topics (16 of 18 folds pick the defaults). Only a penalty, never a
+// bonus: a pair from articles that share their names keeps its sentence score, so a comparison of reports of one event (what the app
 // is for) is left as it was; in small comparisons the batch IDF says little about which names are distinctive, so
 // the penalty there is mild.
 

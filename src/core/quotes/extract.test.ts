@@ -137,10 +137,11 @@ describe('attribution patterns', () => {
 
   it('reads “the ministry said” as the organisation last named with that word, and guesses no other', () => {
     const text =
-      'Grain Deal Talks\n\nThe Agriculture Ministry confirmed the talks on Monday. In a statement, the ministry said: “The deal protects farmers.” Officials in Riverside said little.\n\n“Exports will resume,” the ministry added.\n\nThe barge operator, Delta Freight, accepted liability. The company said: “We regret the disruption.”';
+      'Grain Deal Talks\n\nThe Agriculture Ministry confirmed the talks on Monday. In a statement, the ministry said: “The deal protects farmers.” Officials in Riverside said little.\n\n“Exports will resume,” the ministry added. The ministry said: “Talks go on.”\n\nThe barge operator, Delta Freight, accepted liability. The company said: “We regret the disruption.”';
     const qs = quotes(text);
     expect(find(qs, 'The deal protects').speakerText).toBe('Agriculture Ministry');
     expect(find(qs, 'Exports will resume').speakerText).toBe('Agriculture Ministry');
+    expect(find(qs, 'Talks go on').speakerText).toBe('Agriculture Ministry');
     // No organisation named with the word "company": left unattributed rather than guessed.
     expect(find(qs, 'We regret').speakerText).toBeUndefined();
   });

@@ -497,7 +497,7 @@ interface Site {
 }
 
 /** "the ministry" at the end of a subject: the organisation noun that may name the speaker. */
-const THE_NOUN = /(?:^|\s)the\s+(?<noun>\p{Ll}+)\s*$/u;
+const THE_NOUN = /(?:^|\s)[Tt]he\s+(?<noun>\p{Ll}+)\s*$/u;
 
 function resolveSubject(site: Site, subj: string): string | null {
   const s = subj.trim().replace(/^[,;:\s]+|[,;:\s]+$/gu, '');
