@@ -146,6 +146,14 @@ describe('attribution patterns', () => {
     expect(find(qs, 'We regret').speakerText).toBeUndefined();
   });
 
+  it('gives words read out from a message or letter to their writer, not the reader', () => {
+    const text =
+      'Inquiry Hears Emails\n\nCounsel Ruth Obi told the inquiry the payments were hidden. She then read from an email written by Mark Dunn to his deputy in May: “Delete the file before Friday.”\n\nObi also quoted a letter signed by Anna Keller, the finance director: “I was never told.”';
+    const qs = quotes(text);
+    expect(find(qs, 'Delete the file').speakerText).toBe('Mark Dunn');
+    expect(find(qs, 'I was never told').speakerText).toBe('Anna Keller');
+  });
+
   it('gives quote ids in text order and the units each quote touches', () => {
     const qs = quotes('Title Words Here\n\n“One. Two,” she said. Then “three” happened.');
     expect(qs.map((q) => q.id)).toEqual(['s:q0', 's:q1']);

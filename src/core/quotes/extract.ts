@@ -496,6 +496,13 @@ interface Site {
   readonly pronoun: (pos: number) => string | null;
 }
 
+/**
+ * Someone reads out what another wrote: "She read from a text message allegedly sent by Salazar …: “…”". The words
+ * are the writer's, not the reader's (court reports, investigations quoting letters and messages).
+ */
+const WRITTEN_BY =
+  /\b(?:message|text|letter|e-?mail|note|memo|post|tweet|diary|entry)s?\b[^.;:“”"«»]{0,40}?\b(?:sent|written|posted|signed|typed)\s+by\s+(?<who>[^,;:“”"«»]{1,80})/u;
+
 /** "the ministry" at the end of a subject: the organisation noun that may name the speaker. */
 const THE_NOUN = /(?:^|\s)[Tt]he\s+(?<noun>\p{Ll}+)\s*$/u;
 
@@ -575,6 +582,11 @@ function attributeBefore(site: Site, before: string, beforeStart: number): Attri
     if (/^\p{Lu}\p{Ll}+$/u.test(head)) {
       const titled = ctx.personWithTitle(head);
       if (titled) return { speaker: titled, verb: null, cue: true };
+    }
+    const writer = WRITTEN_BY.exec(head)?.groups?.who;
+    if (writer !== undefined) {
+      const name = firstName(writer);
+      if (name) return { speaker: name, verb: null, cue: true };
     }
     const pro = PRONOUN_AT.exec(head);
     if (pro && pro.groups && PERSONAL.test(pro.groups.p as string)) {
