@@ -61,7 +61,10 @@ export interface ContextOptions {
 export interface DiffOptions {
   /** Milliseconds jsdiff may spend on one pair before it gives up and a coarse diff is used. */
   readonly timeoutMs: number;
-  /** jsdiff maxEditLength per pair, in tokens. */
+  /**
+   * jsdiff maxEditLength per pair: edits its search may explore, counted among the tokens both sides share (a word
+   * only one side has is a change without any search).
+   */
   readonly maxEditLength: number;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diffUnits, tokenizeForDiff } from './word-diff.ts';
+import { diffUnits, editOps, tokenizeForDiff } from './word-diff.ts';
 import type { DiffPart } from '../model.ts';
 import { DEFAULT_OPTIONS } from '../options.ts';
 
@@ -96,5 +96,60 @@ describe('diffUnits properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** Length of a longest common subsequence, by the textbook table: the reference editOps must reach. */
+function lcsLength(a: readonly string[], b: readonly string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (const x of a) {
+    const row = [0];
+    for (let j = 0; j < b.length; j++) row.push(x === b[j] ? prev[j]! + 1 : Math.max(prev[j + 1]!, row[j]!));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+describe('editOps', () => {
+  // Few distinct words, so repeats and ties are common; some only on one side (the tokens the search skips).
+  const keys = fc.array(fc.constantFrom('the', 'a', 'troops', 'said', ',', '26', 'x', 'y', 'z'), {
+    maxLength: 40,
+  });
+  it('pairs identical tokens, covers both lists and holds a longest common subsequence', () => {
+    fc.assert(
+      fc.property(keys, keys, (ka, kb) => {
+        const ops = editOps(ka, kb, { ...o, maxEditLength: 400 });
+        expect(ops).toBeDefined();
+        let i = 0;
+        let j = 0;
+        let equal = 0;
+        for (const { op, count } of ops!) {
+          expect(count).toBeGreaterThan(0);
+          for (let k = 0; k < count; k++) {
+            if (op === 'equal') expect(ka[i++]).toBe(kb[j++]);
+            else if (op === 'delete') i++;
+            else j++;
+          }
+          if (op === 'equal') equal += count;
+        }
+        expect([i, j]).toEqual([ka.length, kb.length]);
+        expect(equal).toBe(lcsLength(ka, kb));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not count words only one side has against the edit budget', () => {
+    const only = (tag: string) => Array.from({ length: 30 }, (_, k) => `${tag}${k}`);
+    const ops = editOps(['Start', ...only('a'), 'end'], ['Start', ...only('b'), 'end'], {
+      ...o,
+      maxEditLength: 5,
+    });
+    expect(ops).toEqual([
+      { op: 'equal', count: 1 },
+      { op: 'delete', count: 30 },
+      { op: 'insert', count: 30 },
+      { op: 'equal', count: 1 },
+    ]);
   });
 });

@@ -136,13 +136,7 @@ class PartBuilder {
  * advances) and insert (b advances) tokens. Whitespace before a token travels with it; in an equal run, spacing or
  * quote-mark differences become a small delete+insert so both strings still round-trip exactly.
  */
-function buildParts(
-  a: string,
-  b: string,
-  ta: TokenList,
-  tb: TokenList,
-  ops: readonly { op: DiffPart['op']; count: number }[],
-): DiffPart[] {
+function buildParts(a: string, b: string, ta: TokenList, tb: TokenList, ops: readonly EditOp[]): DiffPart[] {
   const out = new PartBuilder();
   const ba = ta.bounds;
   const bb = tb.bounds;
@@ -204,17 +198,110 @@ function sameText(a: string, aFrom: number, aTo: number, b: string, bFrom: numbe
  * The fallback when the budget runs out: common prefix and suffix tokens stay equal and the middle becomes one
  * replace. Coarse but honest (complete=false tells the UI), and linear.
  */
-function coarseOps(ka: readonly string[], kb: readonly string[]): { op: DiffPart['op']; count: number }[] {
+function coarseOps(ka: readonly string[], kb: readonly string[]): EditOp[] {
   let p = 0;
   const max = Math.min(ka.length, kb.length);
   while (p < max && ka[p] === kb[p]) p++;
   let s = 0;
   while (s < max - p && ka[ka.length - 1 - s] === kb[kb.length - 1 - s]) s++;
-  const ops: { op: DiffPart['op']; count: number }[] = [];
+  const ops: EditOp[] = [];
   if (p) ops.push({ op: 'equal', count: p });
   if (ka.length - p - s) ops.push({ op: 'delete', count: ka.length - p - s });
   if (kb.length - p - s) ops.push({ op: 'insert', count: kb.length - p - s });
   if (s) ops.push({ op: 'equal', count: s });
+  return ops;
+}
+
+/** A run of `count` tokens that are equal (both lists advance), deleted (only a's) or inserted (only b's). */
+export interface EditOp {
+  op: DiffPart['op'];
+  count: number;
+}
+
+/**
+ * A minimal edit script from the token keys `ka` to `kb`: its equal runs pair identical keys and hold a longest
+ * common subsequence. Undefined when the budget ran out (more than maxEditLength edits, or the timeout with `now`).
+ */
+export function editOps(
+  ka: readonly string[],
+  kb: readonly string[],
+  o: DiffOptions,
+  now?: () => number,
+): EditOp[] | undefined {
+  // Same words (often: wire copy, minor edits of punctuation or spacing): no search needed.
+  if (ka.length === kb.length && ka.every((k, i) => k === kb[i])) {
+    return ka.length ? [{ op: 'equal', count: ka.length }] : [];
+  }
+  // Most aligned pairs share their opening and closing words: trim them first so Myers only searches the middle.
+  let p = 0;
+  const max = Math.min(ka.length, kb.length);
+  while (p < max && ka[p] === kb[p]) p++;
+  let q = 0;
+  while (q < max - p && ka[ka.length - 1 - q] === kb[kb.length - 1 - q]) q++;
+  // Tokens that occur only on one side can be in no common subsequence: they are changes whatever the alignment.
+  // Myers' search costs O((N + M) D) and every such token adds to both N + M and D, so it searches only the tokens
+  // both sides have (the preprocessing GNU diff does, "discard_confusing_lines"). The matching it finds is a longest
+  // common subsequence of the whole middle too, so the diff stays minimal.
+  const inB = new Set<string>();
+  for (let k = p; k < kb.length - q; k++) inB.add(kb[k]!);
+  const ma: string[] = [];
+  const posA: number[] = [];
+  const inA = new Set<string>();
+  for (let k = p; k < ka.length - q; k++) {
+    const key = ka[k]!;
+    inA.add(key);
+    if (inB.has(key)) {
+      ma.push(key);
+      posA.push(k);
+    }
+  }
+  const mb: string[] = [];
+  const posB: number[] = [];
+  for (let k = p; k < kb.length - q; k++) {
+    if (inA.has(kb[k]!)) {
+      mb.push(kb[k]!);
+      posB.push(k);
+    }
+  }
+  // jsdiff reads its own clock (Date.now) for `timeout`; we only pass it when the caller opted into wall-clock
+  // budgets by supplying `now`, so the default path is deterministic.
+  const changes = now
+    ? diffArrays(ma, mb, { maxEditLength: o.maxEditLength, timeout: o.timeoutMs })
+    : diffArrays(ma, mb, { maxEditLength: o.maxEditLength });
+  if (!changes) return undefined;
+  // Back to the full token lists: between two matched tokens, everything else is deleted from a and inserted in b
+  // (PartBuilder shows a stretch of changes as one delete and one insert whatever their order).
+  const ops: EditOp[] = [];
+  if (p) ops.push({ op: 'equal', count: p });
+  let ca = p;
+  let cb = p;
+  let x = 0;
+  let y = 0;
+  const gapTo = (ia: number, ib: number) => {
+    if (ia > ca) ops.push({ op: 'delete', count: ia - ca });
+    if (ib > cb) ops.push({ op: 'insert', count: ib - cb });
+    ca = ia;
+    cb = ib;
+  };
+  for (const c of changes) {
+    const count = c.value.length;
+    if (c.removed) x += count;
+    else if (c.added) y += count;
+    else {
+      for (let k = 0; k < count; k++) {
+        gapTo(posA[x + k]!, posB[y + k]!);
+        const last = ops[ops.length - 1];
+        if (last && last.op === 'equal') last.count++;
+        else ops.push({ op: 'equal', count: 1 });
+        ca++;
+        cb++;
+      }
+      x += count;
+      y += count;
+    }
+  }
+  gapTo(ka.length - q, kb.length - q);
+  if (q) ops.push({ op: 'equal', count: q });
   return ops;
 }
 
@@ -235,35 +322,7 @@ export function diffUnits(
   if (ka.length > MAX_TOKENS || kb.length > MAX_TOKENS) {
     return { parts: buildParts(a, b, ta, tb, coarseOps(ka, kb)), complete: false };
   }
-  // Same words (often: wire copy, minor edits of punctuation or spacing): no search needed.
-  if (ka.length === kb.length && ka.every((k, i) => k === kb[i])) {
-    return {
-      parts: buildParts(a, b, ta, tb, ka.length ? [{ op: 'equal', count: ka.length }] : []),
-      complete: true,
-    };
-  }
-  // Most aligned pairs share their opening and closing words: trim them first so Myers only searches the middle.
-  let p = 0;
-  const max = Math.min(ka.length, kb.length);
-  while (p < max && ka[p] === kb[p]) p++;
-  let q = 0;
-  while (q < max - p && ka[ka.length - 1 - q] === kb[kb.length - 1 - q]) q++;
-  const ma = ka.slice(p, ka.length - q);
-  const mb = kb.slice(p, kb.length - q);
-  // jsdiff reads its own clock (Date.now) for `timeout`; we only pass it when the caller opted into wall-clock
-  // budgets by supplying `now`, so the default path is deterministic.
-  const changes = now
-    ? diffArrays(ma, mb, { maxEditLength: o.maxEditLength, timeout: o.timeoutMs })
-    : diffArrays(ma, mb, { maxEditLength: o.maxEditLength });
-  if (!changes) return { parts: buildParts(a, b, ta, tb, coarseOps(ka, kb)), complete: false };
-  const ops: { op: DiffPart['op']; count: number }[] = [];
-  if (p) ops.push({ op: 'equal', count: p });
-  for (const c of changes) {
-    ops.push({
-      op: c.added ? 'insert' : c.removed ? 'delete' : 'equal',
-      count: c.value.length,
-    });
-  }
-  if (q) ops.push({ op: 'equal', count: q });
+  const ops = editOps(ka, kb, o, now);
+  if (!ops) return { parts: buildParts(a, b, ta, tb, coarseOps(ka, kb)), complete: false };
   return { parts: buildParts(a, b, ta, tb, ops), complete: true };
 }
