@@ -219,13 +219,24 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   // Alignment: tokens + IDF over every unit of the comparison, candidates from the inverted index, scores, groups.
   const n = units.length;
   const sourceIndex = new Map(admitted.map((s, k) => [s.id, k]));
-  const sourceOf = Int32Array.from(units, (u) => sourceIndex.get(u.sourceId)!);
-  const indexOf = Int32Array.from(units, (u) => u.index);
-  const unitIndex = new Map(units.map((u, k) => [u.id, k]));
-  const prepared = prepare(units.map((u) => u.text));
-  const eligible = Uint8Array.from(units, (u, k) =>
-    u.kind === 'sentence' && prepared.vectors[k]!.bag.length > 0 ? 1 : 0,
-  );
+  // Plain loops, not TypedArray.from(units, fn): that goes through the iterator protocol and a callback per unit
+  // (~1 ms each on the 50 x 2k bench's 5,649 units).
+  const sourceOf = new Int32Array(n);
+  const indexOf = new Int32Array(n);
+  const unitIndex = new Map<string, number>();
+  const unitTexts: string[] = [];
+  for (let k = 0; k < n; k++) {
+    const u = units[k]!;
+    sourceOf[k] = sourceIndex.get(u.sourceId)!;
+    indexOf[k] = u.index;
+    unitIndex.set(u.id, k);
+    unitTexts.push(u.text);
+  }
+  const prepared = prepare(unitTexts);
+  const eligible = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    eligible[k] = units[k]!.kind === 'sentence' && prepared.vectors[k]!.bag.length > 0 ? 1 : 0;
+  }
   const candidates = findCandidates({
     prepared,
     sourceOf,
@@ -244,7 +255,8 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   // pairFeatures is symmetric, so the unordered key gives the same score whichever pair of units comes first.
   // prepare() already found the distinct texts (textOf: units with one text share a vector).
   const textOf = prepared.textOf;
-  const textCount = textOf.reduce((m, t) => Math.max(m, t + 1), 0);
+  let textCount = 0;
+  for (let k = 0; k < n; k++) if (textOf[k]! >= textCount) textCount = textOf[k]! + 1;
   const sentenceScores = new PairTable(candidates.count + 64);
   const sentenceScore = (i: number, j: number): number => {
     const ti = textOf[i]!;
