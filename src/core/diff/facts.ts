@@ -163,6 +163,16 @@ function overlaps(ranges: readonly [number, number][], s: number, e: number): bo
   return ranges.some(([rs, re]) => s < re && rs < e);
 }
 
+/**
+ * The matches of global regex `re` in `text`, in order: an exec loop, not matchAll, which clones the regex and makes
+ * an iterator per call (facts are extracted from every text of every aligned pair). None of the fact regexes can
+ * match the empty string, so the loop always advances. Not re-entrant per regex: the callbacks never extract facts.
+ */
+function eachMatch(text: string, re: RegExp, visit: (m: RegExpExecArray) => void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) visit(m);
+}
+
 /** All facts in a text, in text order. Offsets are local to `text`. Memoised: a unit meets every group partner. */
 export const extractFacts: (text: string) => readonly Fact[] = memoByText(extractFactsUncached, 8_192);
 
@@ -172,11 +182,11 @@ function extractFactsUncached(text: string): Fact[] {
 
   if (MAY_HAVE_DATE.test(text)) extractDates(text, facts, taken);
   if (MAY_HAVE_WEEKDAY.test(text)) {
-    for (const m of text.matchAll(WEEKDAY_RE)) {
+    eachMatch(text, WEEKDAY_RE, (m) => {
       const weekday = WEEKDAYS.indexOf(m[1]!.toLowerCase());
       facts.push({ kind: 'weekday', text: m[0], start: m.index, end: m.index + m[0].length, weekday });
       taken.push([m.index, m.index + m[0].length]);
-    }
+    });
   }
   if (MAY_HAVE_DIGIT.test(text)) extractDigits(text, facts, taken);
   extractNumberWords(text, facts, taken);
@@ -185,11 +195,11 @@ function extractFactsUncached(text: string): Fact[] {
 }
 
 function extractDates(text: string, facts: Fact[], taken: [number, number][]): void {
-  for (const m of text.matchAll(DATE_RE)) {
+  eachMatch(text, DATE_RE, (m) => {
     const g = m.groups ?? {};
     const monthWord = (g.m1 ?? g.m2 ?? '').replace('.', '').toLowerCase();
     const month = MONTHS[monthWord];
-    if (month === undefined) continue;
+    if (month === undefined) return;
     const dayText = g.d1 ?? g.d2;
     const yearText = g.y1 ?? g.y2;
     const start = m.index;
@@ -204,17 +214,17 @@ function extractDates(text: string, facts: Fact[], taken: [number, number][]): v
       ...(yearText ? { year: parseInt(yearText, 10) } : {}),
     });
     taken.push([start, end]);
-  }
+  });
 }
 
 function extractDigits(text: string, facts: Fact[], taken: [number, number][]): void {
-  for (const m of text.matchAll(DIGITS_RE)) {
+  eachMatch(text, DIGITS_RE, (m) => {
     const g = m.groups ?? {};
     // Drop the leading space the optional currency group may have consumed.
     const lead = m[0].length - m[0].trimStart().length;
     const start = m.index + lead;
     const end = m.index + m[0].length;
-    if (overlaps(taken, start, end)) continue;
+    if (overlaps(taken, start, end)) return;
     const raw = g.num!;
     let value = parseFloat(raw.replace(/,/g, ''));
     if (g.mult) value *= MULT[g.mult.toLowerCase()] ?? 1;
@@ -226,16 +236,16 @@ function extractDigits(text: string, facts: Fact[], taken: [number, number][]): 
       facts.push({ kind: 'number', text: text.slice(start, end), start, end, value, numClass });
     }
     taken.push([start, end]);
-  }
+  });
 }
 
 function extractNumberWords(text: string, facts: Fact[], taken: [number, number][]): void {
-  for (const m of text.matchAll(NUMWORDS_RE)) {
+  eachMatch(text, NUMWORDS_RE, (m) => {
     const start = m.index;
     let end = start + m[0].length;
-    if (overlaps(taken, start, end)) continue;
+    if (overlaps(taken, start, end)) return;
     const value = wordsToNumber(m[0]);
-    if (value === null) continue;
+    if (value === null) return;
     const rest = text.slice(end);
     const pct = /^\s(?:percent|per cent)\b/i.exec(rest);
     if (pct) end += pct[0].length;
@@ -248,11 +258,11 @@ function extractNumberWords(text: string, facts: Fact[], taken: [number, number]
       numClass: pct ? 'percent' : 'plain',
     });
     taken.push([start, end]);
-  }
+  });
 }
 
 function extractRoleNames(text: string, facts: Fact[]): void {
-  for (const m of text.matchAll(ROLE_NAME_RE)) {
+  eachMatch(text, ROLE_NAME_RE, (m) => {
     const g = m.groups ?? {};
     const qual = (g.qual ?? '').trim();
     const role = `${qual} ${g.role!}`.trim().toLowerCase().replace(/\./g, '');
@@ -267,7 +277,7 @@ function extractRoleNames(text: string, facts: Fact[]): void {
       role,
       surname,
     });
-  }
+  });
 }
 
 function levenshtein(a: string, b: string): number {
