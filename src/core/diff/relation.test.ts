@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classifyRelation } from './relation.ts';
+import { classifyRelation, unmatched } from './relation.ts';
 import { findDiscrepancies } from './facts.ts';
 import { diffUnits } from './word-diff.ts';
 import type { Unit } from '../model.ts';
@@ -107,6 +107,30 @@ describe('classifyRelation properties', () => {
       fc.property(sentence, (x) => {
         expect(label(x, x)).toBe('identical');
       }),
+    );
+  });
+});
+
+describe('unmatched (multiset difference size)', () => {
+  /** The reference: counts of y in a Map, each word of x takes one. */
+  const byMap = (x: readonly string[], y: readonly string[]) => {
+    const counts = new Map<string, number>();
+    for (const w of y) counts.set(w, (counts.get(w) ?? 0) + 1);
+    let n = 0;
+    for (const w of x) {
+      const c = counts.get(w) ?? 0;
+      if (c > 0) counts.set(w, c - 1);
+      else n++;
+    }
+    return n;
+  };
+  it('counts the words of x that y does not match, repeats included, short and long stretches alike', () => {
+    const words = fc.array(fc.constantFrom('the', 'a', 'troops', '26', 'said'), { maxLength: 40 });
+    fc.assert(
+      fc.property(words, words, (x, y) => {
+        expect(unmatched(x, y)).toBe(byMap(x, y));
+      }),
+      { numRuns: 500 },
     );
   });
 });

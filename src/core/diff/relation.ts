@@ -32,6 +32,8 @@ const MONTH_ABBR: Readonly<Record<string, string>> = {
   dec: 'december',
 };
 
+const MONTH_BY_ABBR: ReadonlyMap<string, string> = new Map(Object.entries(MONTH_ABBR));
+
 const PLAIN_WORD = /[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu;
 
 /** Lower-cased words with apostrophes folded: what "identical" compares. */
@@ -68,7 +70,9 @@ function words(s: string): string[] {
 function loosen(plain: readonly string[]): string[] {
   return plain.map((w) => {
     const bare = w.endsWith("'s") ? w.slice(0, -2) : w;
-    return (Object.hasOwn(MONTH_ABBR, bare) ? MONTH_ABBR[bare] : undefined) ?? bare;
+    // Only words of three or four letters can be month abbreviations; a Map, not a property lookup with a fresh
+    // string key (which V8 must first intern: that was most of loosen's time).
+    return (bare.length === 3 || bare.length === 4 ? MONTH_BY_ABBR.get(bare) : undefined) ?? bare;
   });
 }
 
@@ -89,8 +93,23 @@ function canonicalWords(s: string): string[] {
   return words(out + s.slice(pos));
 }
 
+/** Stretches of at most this many words are matched by a scan (their used-marks fit one 32-bit integer). */
+const SMALL_STRETCH = 16;
+
 /** Multiset difference size: words of x not matched by a word of y. */
-function unmatched(x: readonly string[], y: readonly string[]): number {
+export function unmatched(x: readonly string[], y: readonly string[]): number {
+  // Most stretches are a few words: a scan with used-marks, no Map (the same multiset count).
+  if (y.length <= SMALL_STRETCH) {
+    let used = 0;
+    let n = 0;
+    for (const w of x) {
+      let k = 0;
+      while (k < y.length && ((used >>> k) & 1 || y[k] !== w)) k++;
+      if (k === y.length) n++;
+      else used |= 1 << k;
+    }
+    return n;
+  }
   const counts = new Map<string, number>();
   for (const w of y) counts.set(w, (counts.get(w) ?? 0) + 1);
   let n = 0;
