@@ -345,6 +345,22 @@ function comparable(x: Fact, y: Fact): boolean {
  * Facts that disagree between two units: each fact of `a` with no agreeing fact in `b` is set against the next
  * unmatched comparable fact of `b`, in text order. Offsets are into each unit's source text.
  */
+/** The facts of `xs` that no fact of `ys` agrees with (loops, no closure per fact: this runs for every aligned pair). */
+function withoutAgreement(xs: readonly Fact[], ys: readonly Fact[]): Fact[] {
+  const out: Fact[] = [];
+  for (const x of xs) {
+    let agreed = false;
+    for (const y of ys) {
+      if (factsAgree(x, y)) {
+        agreed = true;
+        break;
+      }
+    }
+    if (!agreed) out.push(x);
+  }
+  return out;
+}
+
 /**
  * The facts of text a that text b states differently, with offsets into the two texts (not their sources). A
  * function of the two texts alone, so compare computes it once per pair of distinct texts.
@@ -353,8 +369,9 @@ export function discrepanciesBetween(aText: string, bText: string): readonly Dis
   const fa = extractFacts(aText);
   const fb = extractFacts(bText);
   if (fa.length === 0 || fb.length === 0) return [];
-  const unmatchedA = fa.filter((x) => !fb.some((y) => factsAgree(x, y)));
-  const unmatchedB = fb.filter((y) => !fa.some((x) => factsAgree(x, y)));
+  const unmatchedA = withoutAgreement(fa, fb);
+  if (unmatchedA.length === 0) return [];
+  const unmatchedB = withoutAgreement(fb, fa);
   const used = new Set<Fact>();
   const out: Discrepancy[] = [];
   for (const x of unmatchedA) {
