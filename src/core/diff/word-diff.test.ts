@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffUnits, editOps, tokenizeForDiff } from './word-diff.ts';
 import type { DiffPart } from '../model.ts';
+import { clearMemos } from '../memo.ts';
 import { DEFAULT_OPTIONS } from '../options.ts';
 
 const o = DEFAULT_OPTIONS.diff;
@@ -110,6 +111,15 @@ function lcsLength(a: readonly string[], b: readonly string[]): number {
   return prev[b.length]!;
 }
 
+/** Token keys as ids, as the diff's tokenizer gives them: equal strings, equal ids. */
+const ids = new Map<string, number>();
+const idsOf = (keys: readonly string[]) =>
+  keys.map((k) => {
+    let id = ids.get(k);
+    if (id === undefined) ids.set(k, (id = ids.size));
+    return id;
+  });
+
 describe('editOps', () => {
   // Few distinct words, so repeats and ties are common; some only on one side (the tokens the search skips).
   const keys = fc.array(fc.constantFrom('the', 'a', 'troops', 'said', ',', '26', 'x', 'y', 'z'), {
@@ -118,7 +128,7 @@ describe('editOps', () => {
   it('pairs identical tokens, covers both lists and holds a longest common subsequence', () => {
     fc.assert(
       fc.property(keys, keys, (ka, kb) => {
-        const ops = editOps(ka, kb, { ...o, maxEditLength: 400 });
+        const ops = editOps(idsOf(ka), idsOf(kb), { ...o, maxEditLength: 400 });
         expect(ops).toBeDefined();
         let i = 0;
         let j = 0;
@@ -141,7 +151,7 @@ describe('editOps', () => {
 
   it('does not count words only one side has against the edit budget', () => {
     const only = (tag: string) => Array.from({ length: 30 }, (_, k) => `${tag}${k}`);
-    const ops = editOps(['Start', ...only('a'), 'end'], ['Start', ...only('b'), 'end'], {
+    const ops = editOps(idsOf(['Start', ...only('a'), 'end']), idsOf(['Start', ...only('b'), 'end']), {
       ...o,
       maxEditLength: 5,
     });
@@ -151,5 +161,16 @@ describe('editOps', () => {
       { op: 'insert', count: 30 },
       { op: 'equal', count: 1 },
     ]);
+  });
+});
+
+describe('diffUnits across memo clears', () => {
+  it('gives the same parts after clearMemos (token ids and token lists are emptied together)', () => {
+    const a = 'Officials said 26 countries would send troops on Friday.';
+    const b = 'Officials said that 35 leaders would send forces on Monday.';
+    const before = diffUnits(a, b, o);
+    clearMemos();
+    diffUnits('An unrelated sentence to take the first ids.', 'Another one.', o);
+    expect(diffUnits(a, b, o)).toEqual(before);
   });
 });

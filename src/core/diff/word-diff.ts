@@ -9,7 +9,8 @@
 // token arrays, and rebuild the parts from slices of the original strings.
 
 import { diffArrays } from 'diff';
-import { memoByText } from '../memo.ts';
+import { SubstringIds } from '../intern.ts';
+import { registerMemo } from '../memo.ts';
 import { forEachMatch } from '../scan.ts';
 import type { DiffPart } from '../model.ts';
 import type { DiffOptions } from '../options.ts';
@@ -48,28 +49,62 @@ function foldKey(t: string): string {
 /**
  * A text's tokens as two flat lists rather than an object per token: the memo keeps them for the whole comparison,
  * so each token object and its text string were copied by every young-generation GC (~63k tokens on the 50 x 2k
- * bench). keys[k] is token k's comparison key; token k is text.slice(bounds[2k], bounds[2k + 1]).
+ * bench). keys[k] is the id of token k's comparison key (see `keyIds`); token k is text.slice(bounds[2k],
+ * bounds[2k + 1]).
  */
 interface TokenList {
-  readonly keys: readonly string[];
+  readonly keys: readonly number[];
   readonly bounds: readonly number[];
 }
 
 /**
- * Tokens per text, memoised: a unit is diffed against several partners in a comparison (and again by the views).
- * The tokens are a pure function of the text and never mutated, so sharing them changes no result.
+ * Comparison keys as ids: equal keys get equal ids, so the memo keeps small integers instead of a string per token
+ * (~78k strings on the 50 x 2k bench that every young-generation GC copied), a known word is looked up without
+ * slicing it, and editOps marks ids in an array instead of filling Sets.
  */
-const cachedTokens = memoByText(tokenList, 20_000);
+const keyIds = new SubstringIds();
+
+/**
+ * Tokens per text, memoised: a unit is diffed against several partners in a comparison (and again by the views).
+ * The tokens are a pure function of the text (given the ids) and never mutated, so sharing them changes no result.
+ * The lists and the ids are emptied together (ids from two generations must never meet): at the bounds, checked
+ * before a pair's two lists are fetched (see tokensOfPair), and by clearMemos().
+ */
+const tokenLists = registerMemo({
+  lists: new Map<string, TokenList>(),
+  clear(): void {
+    this.lists.clear();
+    keyIds.clear();
+  },
+});
+const MAX_TEXTS = 20_000;
+const MAX_KEYS = 500_000;
+
+function tokensOfPair(a: string, b: string): [TokenList, TokenList] {
+  if (tokenLists.lists.size + 2 > MAX_TEXTS || keyIds.size > MAX_KEYS) tokenLists.clear();
+  return [tokensOf(a), tokensOf(b)];
+}
+
+function tokensOf(s: string): TokenList {
+  let list = tokenLists.lists.get(s);
+  if (list === undefined) {
+    list = tokenList(s);
+    tokenLists.lists.set(s, list);
+  }
+  return list;
+}
 
 function tokenList(s: string): TokenList {
-  const keys: string[] = [];
+  const keys: number[] = [];
   const bounds: number[] = [];
   // Most texts have no character to fold: then every token is its own key. forEachMatch, not exec: no match object
   // per token (this runs once per unit of every reported pair; ~4 MB per comparison on the 50 x 2k bench).
   const fold = FOLDABLE.test(s);
   forEachMatch(s, SPACE_RE, TOKEN_RE, (start, end) => {
-    const text = s.slice(start, end);
-    keys.push(fold ? foldKey(text) : text);
+    if (fold) {
+      const key = foldKey(s.slice(start, end));
+      keys.push(keyIds.idOf(key, 0, key.length));
+    } else keys.push(keyIds.idOf(s, start, end));
     bounds.push(start, end);
   });
   return { keys, bounds };
@@ -79,7 +114,7 @@ export function tokenizeForDiff(s: string): DiffToken[] {
   const { keys, bounds } = tokenList(s);
   return keys.map((key, k) => ({
     text: s.slice(bounds[2 * k]!, bounds[2 * k + 1]!),
-    key,
+    key: keyIds.word(key),
     start: bounds[2 * k]!,
     end: bounds[2 * k + 1]!,
   }));
@@ -198,7 +233,7 @@ function sameText(a: string, aFrom: number, aTo: number, b: string, bFrom: numbe
  * The fallback when the budget runs out: common prefix and suffix tokens stay equal and the middle becomes one
  * replace. Coarse but honest (complete=false tells the UI), and linear.
  */
-function coarseOps(ka: readonly string[], kb: readonly string[]): EditOp[] {
+function coarseOps(ka: readonly number[], kb: readonly number[]): EditOp[] {
   let p = 0;
   const max = Math.min(ka.length, kb.length);
   while (p < max && ka[p] === kb[p]) p++;
@@ -212,6 +247,10 @@ function coarseOps(ka: readonly string[], kb: readonly string[]): EditOp[] {
   return ops;
 }
 
+/** editOps' marks: a slot per key id, stamps that only grow (see editOps). */
+let seen = new Int32Array(1024);
+let nextStamp = 0;
+
 /** A run of `count` tokens that are equal (both lists advance), deleted (only a's) or inserted (only b's). */
 export interface EditOp {
   op: DiffPart['op'];
@@ -223,8 +262,8 @@ export interface EditOp {
  * common subsequence. Undefined when the budget ran out (more than maxEditLength edits, or the timeout with `now`).
  */
 export function editOps(
-  ka: readonly string[],
-  kb: readonly string[],
+  ka: readonly number[],
+  kb: readonly number[],
   o: DiffOptions,
   now?: () => number,
 ): EditOp[] | undefined {
@@ -242,23 +281,32 @@ export function editOps(
   // Myers' search costs O((N + M) D) and every such token adds to both N + M and D, so it searches only the tokens
   // both sides have (the preprocessing GNU diff does, "discard_confusing_lines"). The matching it finds is a longest
   // common subsequence of the whole middle too, so the diff stays minimal.
-  const inB = new Set<string>();
-  for (let k = p; k < kb.length - q; k++) inB.add(kb[k]!);
-  const ma: string[] = [];
+  // Which ids each side's middle holds, as stamps in a reused array (no Set per pair): seen[id] is stampB when only
+  // b has it, stampA when both do.
+  let top = 0;
+  for (let k = p; k < kb.length - q; k++) top = Math.max(top, kb[k]! + 1);
+  if (seen.length < top) seen = new Int32Array(Math.max(top, 2 * seen.length));
+  if (nextStamp > 0x3fff_fff0) {
+    seen.fill(0);
+    nextStamp = 0;
+  }
+  const stampB = (nextStamp += 2) - 1;
+  const stampBoth = nextStamp;
+  for (let k = p; k < kb.length - q; k++) seen[kb[k]!] = stampB;
+  const ma: number[] = [];
   const posA: number[] = [];
-  const inA = new Set<string>();
   for (let k = p; k < ka.length - q; k++) {
     const key = ka[k]!;
-    inA.add(key);
-    if (inB.has(key)) {
+    if (key < top && (seen[key] === stampB || seen[key] === stampBoth)) {
+      seen[key] = stampBoth;
       ma.push(key);
       posA.push(k);
     }
   }
-  const mb: string[] = [];
+  const mb: number[] = [];
   const posB: number[] = [];
   for (let k = p; k < kb.length - q; k++) {
-    if (inA.has(kb[k]!)) {
+    if (seen[kb[k]!] === stampBoth) {
       mb.push(kb[k]!);
       posB.push(k);
     }
@@ -315,8 +363,7 @@ export function diffUnits(
   o: DiffOptions,
   now?: () => number,
 ): { parts: DiffPart[]; complete: boolean } {
-  const ta = cachedTokens(a);
-  const tb = cachedTokens(b);
+  const [ta, tb] = tokensOfPair(a, b);
   const ka = ta.keys;
   const kb = tb.keys;
   if (ka.length > MAX_TOKENS || kb.length > MAX_TOKENS) {
