@@ -18,11 +18,8 @@ const bitWords = new Uint32Array(bits.buffer);
 /** Which half of a float64 holds the sign and exponent: the platform's byte order. */
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
-/**
- * Below this many pairs the merge sort is faster: each radix pass also clears and sums 65,536 digit counts, so a
- * 50-unit group's 1,225 pairs would pay ~1M steps for eight passes.
- */
-const RADIX_MIN = 8_192;
+/** Below this many pairs the merge sort is as fast as the radix sort's fixed passes. */
+const RADIX_MIN = 512;
 
 /**
  * Sort ks[0, len) in place: higher s[k] first, then lower i[k], then lower j[k]. Scores must not be NaN (a NaN has
