@@ -329,31 +329,6 @@ describe('sortStrongestFirst', () => {
   });
 });
 
-describe('sortStrongestFirst on large inputs (the radix sort)', () => {
-  it('gives the comparator order, ties, zeros, -0 and negative scores included', () => {
-    const score = fc.oneof(
-      fc.integer({ min: 0, max: 8 }).map((x) => x / 8),
-      fc.double({ min: -2, max: 2, noNaN: true }),
-      fc.constantFrom(0, -0, 1e-300, -1e-300, Number.MIN_VALUE),
-    );
-    fc.assert(
-      fc.property(fc.array(score, { minLength: 520, maxLength: 1500 }), fc.nat(), (scores, seed) => {
-        // Distinct (i, j) in no particular order, some past 16 bits (the radix sort's second pass).
-        const i = Int32Array.from(scores, (_, k) => ((k * 31 + seed) % 50) * (seed % 2 ? 1 : 70_001));
-        const j = Int32Array.from(scores, (_, k) => ((k * 7_919 + seed) % scores.length) + (k % 3) * 65_536);
-        const s = Float64Array.from(scores);
-        const expected = Int32Array.from(scores, (_, k) => k).sort(
-          (x, y) => (s[y]! > s[x]! ? 1 : s[y]! < s[x]! ? -1 : i[x]! - i[y]! || j[x]! - j[y]!) || x - y,
-        );
-        const got = Int32Array.from(scores, (_, k) => k);
-        sortStrongestFirst(got, got.length, s, i, j);
-        expect(Array.from(got)).toEqual(Array.from(expected));
-      }),
-      { numRuns: 60 },
-    );
-  });
-});
-
 describe('charDice (feature charDice)', () => {
   /** The reference: Dice over the sets of FNV-1a hashes of the lower-cased, space-folded text's 4-grams. */
   const gramSet = (text: string): Set<number> => {
