@@ -53,37 +53,6 @@ const PROMINENCE: Readonly<Record<Position, number>> = { headline: 0, lede: 1, b
 const STORY_WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/uy;
 const STORY_GAP = /[^\p{L}\p{N}]+/uy;
 
-/**
- * Ids (from `vocab`, in order of first appearance) of the normalised words of a source's story: the original text
- * minus the removals that were not put back. Words are looked up in place, not matched out as strings: the match
- * array and a string per word were ~6 MB per comparison on the 50 x 2k bench.
- */
-function storyWordIds(
-  source: SourceInfo,
-  text: string | undefined,
-  units: readonly Unit[],
-  vocab: SubstringIds,
-): number[] {
-  let story: string;
-  if (text === undefined) {
-    story = units.map((u) => u.text).join(' ');
-  } else {
-    const cuts = source.removals.filter((r) => !r.restored).toSorted((x, y) => x.start - y.start);
-    let pos = 0;
-    const kept: string[] = [];
-    for (const r of cuts) {
-      if (r.start > pos) kept.push(text.slice(pos, r.start));
-      pos = Math.max(pos, r.end);
-    }
-    kept.push(text.slice(pos));
-    story = kept.join(' ');
-  }
-  const norm = story.toLowerCase().replace(/[’‘]/g, "'");
-  const ids: number[] = [];
-  forEachStoryWord(norm, (start, end) => ids.push(vocab.idOf(norm, start, end)));
-  return ids;
-}
-
 /** Per UTF-16 code unit, filled on first sight: 1 when a letter or digit (\p{L} or \p{N}), 2 when not. */
 const wordClass = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -127,45 +96,169 @@ export function forEachStoryWordByRegex(text: string, visit: (start: number, end
   forEachMatch(text, STORY_GAP, STORY_WORD, visit);
 }
 
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
 /**
- * Shingle ids: every window of VERBATIM_RUN word ids, in every source, gets the id of its distinct content. Two
- * independent 32-bit hashes form a 64-bit key in an open-addressing table on typed arrays (a Map keyed by
- * 53-bit numbers spent most of the report's time boxing doubles); a false match needs both hashes to collide.
+ * An Int32Array kept from one comparison to the next (contents undefined), grown when too small. The verbatim index
+ * needs ~3 MB of them on the 50 x 2k bench; allocated afresh each time, the page faults of their first touch cost
+ * more than the work done in them (measured: the shingle table took 7.5 ms on its first call in a comparison,
+ * 4.8 ms on a second call right after it).
  */
-function shingleIds(wordIds: readonly (readonly number[])[]): { ids: Int32Array[]; count: number } {
-  const total = wordIds.reduce((n, w) => n + Math.max(0, w.length - VERBATIM_RUN + 1), 0);
+class Reusable {
+  private items = new Int32Array(0);
+  /** A buffer of at least `size` items. */
+  get(size: number): Int32Array {
+    if (this.items.length < size) this.items = new Int32Array(size + (size >> 2));
+    return this.items;
+  }
+  /** The buffer grown to at least `size` items, its contents kept. */
+  grow(size: number): Int32Array {
+    if (this.items.length < size) this.items = grown(this.items, Math.max(size, 2 * this.items.length));
+    return this.items;
+  }
+}
+
+/** A growable list of int32 on a Reusable buffer, for the word ids of every story back to back. */
+class IntList {
+  items: Int32Array;
+  length = 0;
+  constructor(private readonly buffer: Reusable) {
+    this.items = buffer.get(1 << 14);
+  }
+  push(x: number): void {
+    if (this.length === this.items.length) this.items = this.buffer.grow(this.length + 1);
+    this.items[this.length++] = x;
+  }
+}
+
+const wordBuffer = new Reusable();
+const shingleBuffer = new Reusable();
+const slotBuffer = new Reusable();
+const hashBuffer = new Reusable();
+const firstBuffer = new Reusable();
+const lastSourceBuffer = new Reusable();
+const degreeBuffer = new Reusable();
+const fillBuffer = new Reusable();
+const holderBuffer = new Reusable();
+
+/**
+ * Appends to `out` the ids (from `vocab`, in order of first appearance) of the normalised words of a source's story:
+ * the original text minus the removals that were not put back. Words are looked up in place, not matched out as
+ * strings: the match array and a string per word were ~6 MB per comparison on the 50 x 2k bench.
+ */
+function storyWordIds(
+  source: SourceInfo,
+  text: string | undefined,
+  units: readonly Unit[],
+  vocab: SubstringIds,
+  out: IntList,
+): void {
+  let story: string;
+  if (text === undefined) {
+    story = units.map((u) => u.text).join(' ');
+  } else {
+    const cuts = source.removals.filter((r) => !r.restored).toSorted((x, y) => x.start - y.start);
+    let pos = 0;
+    const kept: string[] = [];
+    for (const r of cuts) {
+      if (r.start > pos) kept.push(text.slice(pos, r.start));
+      pos = Math.max(pos, r.end);
+    }
+    kept.push(text.slice(pos));
+    story = kept.join(' ');
+  }
+  const norm = story.toLowerCase().replace(/[’‘]/g, "'");
+  forEachStoryWord(norm, (start, end) => out.push(vocab.idOf(norm, start, end)));
+}
+
+/** A 32-bit mix of a word id (murmur3's finaliser): the rolling shingle hash needs well-spread word values. */
+function mixWord(id: number): number {
+  let h = Math.imul(id ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Shingle ids: every window of VERBATIM_RUN words (positions in `words`, all stories back to back, windows within
+ * one story) gets the id of the first window with the same word ids, ids counting up from 0. Exact: a window is
+ * compared word by word with the first of its hash, so no hash collision merges two. Two shortcuts, both measured
+ * on the 50 x 2k bench: the hash rolls (one step per word instead of VERBATIM_RUN), and wire copy repeats whole
+ * runs, so the window after a repeated one is first tried as the successor of that one's first window (77k of the
+ * 100k windows), comparing one word instead of hashing into the table.
+ */
+function shingleIds(
+  words: Int32Array,
+  storyStart: Int32Array,
+  sourceCount: number,
+): { ids: Int32Array; count: number } {
+  const R = VERBATIM_RUN;
+  let total = 0;
+  for (let s = 0; s < sourceCount; s++) total += Math.max(0, storyStart[s + 1]! - storyStart[s]! - R + 1);
   let cap = 16;
   while (cap < total * 2) cap *= 2;
   const mask = cap - 1;
-  const h1s = new Uint32Array(cap);
-  const h2s = new Uint32Array(cap);
-  const slotId = new Int32Array(cap).fill(-1);
+  const slots = slotBuffer.get(cap).fill(-1, 0, cap);
+  const hashOf = hashBuffer.get(total);
+  const firstAt = firstBuffer.get(total);
+  const ids = shingleBuffer.get(words.length);
+  const B = 0x01000193;
+  let top = 1; // B ** (R - 1)
+  for (let k = 1; k < R; k++) top = Math.imul(top, B);
   let count = 0;
-  const ids = wordIds.map((w) => {
-    const out = new Int32Array(Math.max(0, w.length - VERBATIM_RUN + 1));
-    for (let i = 0; i < out.length; i++) {
-      let h1 = 0x811c9dc5;
-      let h2 = 0x9747b28c;
-      for (let k = 0; k < VERBATIM_RUN; k++) {
-        const x = w[i + k]!;
-        h1 = Math.imul(h1 ^ x, 0x01000193);
-        h2 = Math.imul(h2 ^ x, 0x5bd1e995);
-        h2 ^= h2 >>> 13;
+  for (let s = 0; s < sourceCount; s++) {
+    const from = storyStart[s]!;
+    const last = storyStart[s + 1]! - R; // last window start
+    if (last < from) continue;
+    let h = 0;
+    for (let p = from; p < from + R - 1; p++) h = (Math.imul(h, B) + mixWord(words[p]!)) | 0;
+    let prev = -1;
+    for (let p = from; p <= last; p++) {
+      h = (Math.imul(h, B) + mixWord(words[p + R - 1]!)) | 0;
+      let id = prev + 1;
+      if (
+        prev < 0 ||
+        id >= count ||
+        firstAt[id] !== firstAt[prev]! + 1 ||
+        words[firstAt[id]! + R - 1] !== words[p + R - 1]
+      ) {
+        let slot = (h ^ (h >>> 15)) & mask;
+        for (; ; slot = (slot + 1) & mask) {
+          id = slots[slot]!;
+          if (id === -1 || (hashOf[id] === h && sameWindow(words, firstAt[id]!, p))) break;
+        }
+        if (id === -1) {
+          id = slots[slot] = count++;
+          hashOf[id] = h;
+          firstAt[id] = p;
+        }
       }
-      h1 >>>= 0;
-      h2 >>>= 0;
-      let slot = h1 & mask;
-      while (slotId[slot] !== -1 && (h1s[slot] !== h1 || h2s[slot] !== h2)) slot = (slot + 1) & mask;
-      if (slotId[slot] === -1) {
-        slotId[slot] = count++;
-        h1s[slot] = h1;
-        h2s[slot] = h2;
-      }
-      out[i] = slotId[slot]!;
+      ids[p] = id;
+      prev = id;
+      h = (h - Math.imul(mixWord(words[p]!), top)) | 0;
     }
-    return out;
-  });
+  }
   return { ids, count };
+}
+
+/** shingleIds on word id lists, one per story, as one list of shingle ids per story: for tests. */
+export function shingleIdsOf(stories: readonly (readonly number[])[]): number[][] {
+  const words = Int32Array.from(stories.flat());
+  const storyStart = new Int32Array(stories.length + 1);
+  stories.forEach((w, s) => (storyStart[s + 1] = storyStart[s]! + w.length));
+  const { ids } = shingleIds(words, storyStart, stories.length);
+  return stories.map((w, s) =>
+    Array.from(ids.subarray(storyStart[s]!, storyStart[s]! + Math.max(0, w.length - VERBATIM_RUN + 1))),
+  );
+}
+
+function sameWindow(words: Int32Array, a: number, b: number): boolean {
+  for (let k = 0; k < VERBATIM_RUN; k++) if (words[a + k] !== words[b + k]) return false;
+  return true;
 }
 
 export function verbatimOverlap(
@@ -173,6 +266,7 @@ export function verbatimOverlap(
   units: readonly Unit[],
   texts: ReadonlyMap<string, string>,
 ): VerbatimOverlap[] {
+  const n = sources.length;
   const unitsBySource = new Map<string, Unit[]>();
   for (const u of units) {
     const list = unitsBySource.get(u.sourceId);
@@ -180,48 +274,58 @@ export function verbatimOverlap(
     else unitsBySource.set(u.sourceId, [u]);
   }
   const vocab = new SubstringIds();
-  const wordIds = sources.map((s) => storyWordIds(s, texts.get(s.id), unitsBySource.get(s.id) ?? [], vocab));
-  const { ids: shingles, count } = shingleIds(wordIds);
+  const list = new IntList(wordBuffer);
+  const storyStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) {
+    const src = sources[s]!;
+    storyWordIds(src, texts.get(src.id), unitsBySource.get(src.id) ?? [], vocab, list);
+    storyStart[s + 1] = list.length;
+  }
+  const words = list.items;
+  const { ids: shingles, count } = shingleIds(words, storyStart, n);
   // shingle id -> source indexes that contain it (each once, ascending), as one flat array with offsets (CSR):
   // tens of thousands of tiny arrays were the report's main allocation cost.
-  const n = sources.length;
-  const lastSource = new Int32Array(count).fill(-1);
-  const degree = new Int32Array(count + 1);
-  // Indexed loops over the shingle lists: this code runs once per comparison, mostly unoptimised, where for-of over
-  // a typed array makes an iterator result per element (~2 MB per comparison on the 50 x 2k bench).
-  shingles.forEach((list, s) => {
-    for (let x = 0; x < list.length; x++) {
-      const k = list[x]!;
+  const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
+  const degree = degreeBuffer.get(count + 1).fill(0, 0, count + 1);
+  for (let s = 0; s < n; s++) {
+    const to = storyStart[s + 1]! - VERBATIM_RUN;
+    for (let p = storyStart[s]!; p <= to; p++) {
+      const k = shingles[p]!;
       if (lastSource[k] === s) continue;
       lastSource[k] = s;
       degree[k + 1]!++;
     }
-  });
+  }
   for (let k = 0; k < count; k++) degree[k + 1]! += degree[k]!;
-  const holders = new Int32Array(degree[count]!);
-  const fill = degree.slice(0, count);
-  lastSource.fill(-1);
-  shingles.forEach((list, s) => {
-    for (let x = 0; x < list.length; x++) {
-      const k = list[x]!;
+  const holders = holderBuffer.get(degree[count]!);
+  const fill = fillBuffer.get(count);
+  fill.set(degree.subarray(0, count));
+  lastSource.fill(-1, 0, count);
+  for (let s = 0; s < n; s++) {
+    const to = storyStart[s + 1]! - VERBATIM_RUN;
+    for (let p = storyStart[s]!; p <= to; p++) {
+      const k = shingles[p]!;
       if (lastSource[k] === s) continue;
       lastSource[k] = s;
       holders[fill[k]!++] = s;
     }
-  });
+  }
   // For each ordered pair (s, t): words of s lying in a run shared with t. Shingles of s are visited in order, so
   // the covered words for t form intervals that only grow to the right: counting needs one cursor per t, no marks.
   const coveredCount = new Float64Array(n * n);
   const coveredUntil = new Int32Array(n);
-  shingles.forEach((list, s) => {
+  for (let s = 0; s < n; s++) {
     coveredUntil.fill(0);
-    for (let i = 0; i < list.length; i++) {
-      const k = list[i]!;
+    const first = storyStart[s]!;
+    const to = storyStart[s + 1]! - VERBATIM_RUN;
+    for (let p = first; p <= to; p++) {
+      const k = shingles[p]!;
       const from0 = degree[k]!;
-      const to = degree[k + 1]!;
-      if (to - from0 < 2) continue;
+      const until = degree[k + 1]!;
+      if (until - from0 < 2) continue;
+      const i = p - first;
       const end = i + VERBATIM_RUN;
-      for (let h = from0; h < to; h++) {
+      for (let h = from0; h < until; h++) {
         const t = holders[h]!;
         if (t === s) continue;
         const from = Math.max(coveredUntil[t]!, i);
@@ -229,12 +333,12 @@ export function verbatimOverlap(
         coveredUntil[t] = end;
       }
     }
-  });
+  }
   const out: VerbatimOverlap[] = [];
   for (let s = 0; s < n; s++) {
     for (let t = s + 1; t < n; t++) {
-      const ws = wordIds[s]!.length;
-      const wt = wordIds[t]!.length;
+      const ws = storyStart[s + 1]! - storyStart[s]!;
+      const wt = storyStart[t + 1]! - storyStart[t]!;
       const [short, other, len] = ws <= wt ? [s, t, ws] : [t, s, wt];
       const hit = coveredCount[short * n + other]!;
       out.push({ a: sources[s]!.id, b: sources[t]!.id, share: len === 0 ? 0 : hit / len });
