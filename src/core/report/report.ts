@@ -347,89 +347,124 @@ export function verbatimOverlap(
   return out;
 }
 
+/** Prominence code of a position in a group's cell (0 = no unit there): 1 headline, 2 lede, 3 body. */
+const POSITION_OF_CODE: readonly Position[] = ['body', 'headline', 'lede', 'body'];
+
 export function buildReport(input: ReportInput): Report {
   const { sources, units, quotes, groups, quoteGroups, pairs, texts } = input;
+  const n = sources.length;
   const sourceIds = sources.map((s) => s.id);
   const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]));
-  const unitById = new Map(units.map((u) => [u.id, u]));
-  const groupOfUnit = new Map<string, string>();
-  for (const g of groups) for (const u of g.unitIds) groupOfUnit.set(u, g.id);
-
-  // Row order: first source that carries the group, then the earliest unit there.
-  const firstAppearance = (g: Group): [number, number] => {
-    let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-    for (const id of g.unitIds) {
-      const u = unitById.get(id);
-      if (!u) continue;
-      const key: [number, number] = [sourceOrder.get(u.sourceId) ?? Number.MAX_SAFE_INTEGER, u.index];
-      if (key[0] < best[0] || (key[0] === best[0] && key[1] < best[1])) best = key;
+  // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
+  // not a listed source): the per-group loops below read typed arrays, not one Map per unit and per list.
+  const unitIndex = new Map<string, number>();
+  const unitSource = new Int32Array(units.length);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k]!;
+    unitIndex.set(u.id, k);
+    unitSource[k] = sourceOrder.get(u.sourceId) ?? -1;
+  }
+  // The group of each unit id (the last group listing it), by unit index; ids not among the units by id.
+  const groupOfUnit = new Int32Array(units.length).fill(-1);
+  const groupOfOtherId = new Map<string, number>();
+  for (let g = 0; g < groups.length; g++) {
+    for (const id of groups[g]!.unitIds) {
+      const k = unitIndex.get(id);
+      if (k === undefined) groupOfOtherId.set(id, g);
+      else groupOfUnit[k] = g;
     }
-    return best;
-  };
-  const claimGroups = groups
-    .filter((g) => g.kind === 'sentence')
-    .map((g) => ({ g, key: firstAppearance(g) }))
-    .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || (x.g.id < y.g.id ? -1 : 1))
-    .map((x) => x.g);
-  const rowOf = new Map(claimGroups.map((g, i) => [g.id, i]));
-
-  const conflictingUnits = new Set<string>();
-  for (const p of pairs) {
-    if (p.relation !== 'conflicting') continue;
-    conflictingUnits.add(p.a);
-    conflictingUnits.add(p.b);
   }
 
-  const cells: CoverageCell[][] = claimGroups.map((g) => {
-    const row: CoverageCell[] = sourceIds.map(() => 'absent');
-    for (const id of g.unitIds) {
-      const u = unitById.get(id);
-      const s = u ? sourceOrder.get(u.sourceId) : undefined;
-      if (s === undefined) continue;
-      if (conflictingUnits.has(id)) row[s] = 'conflicting';
-      else if (row[s] === 'absent') row[s] = 'present';
+  // Row order: first source that carries the group, then the earliest unit there.
+  const claimIndexes: number[] = [];
+  const firstSource = new Float64Array(groups.length);
+  const firstIndex = new Float64Array(groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (group.kind !== 'sentence') continue;
+    claimIndexes.push(g);
+    let best0 = Number.MAX_SAFE_INTEGER;
+    let best1 = Number.MAX_SAFE_INTEGER;
+    for (const id of group.unitIds) {
+      const k = unitIndex.get(id);
+      if (k === undefined) continue;
+      const key0 = unitSource[k]! < 0 ? Number.MAX_SAFE_INTEGER : unitSource[k]!;
+      const key1 = units[k]!.index;
+      if (key0 < best0 || (key0 === best0 && key1 < best1)) {
+        best0 = key0;
+        best1 = key1;
+      }
     }
-    return row;
-  });
+    firstSource[g] = best0;
+    firstIndex[g] = best1;
+  }
+  claimIndexes.sort(
+    (x, y) =>
+      firstSource[x]! - firstSource[y]! ||
+      firstIndex[x]! - firstIndex[y]! ||
+      (groups[x]!.id < groups[y]!.id ? -1 : 1),
+  );
+  const claimGroups = claimIndexes.map((g) => groups[g]!);
+  const rows = claimGroups.length;
+  const rowOfGroup = new Int32Array(groups.length).fill(-1);
+  for (let r = 0; r < rows; r++) rowOfGroup[claimIndexes[r]!] = r;
 
-  // One pass over the rows: how many sources carry each, and each source's most prominent position in it.
-  const carriers = cells.map((row) => row.reduce((n, c) => n + (c === 'absent' ? 0 : 1), 0));
-  const bestPosition: (Position | undefined)[][] = claimGroups.map((g) => {
-    const best: (Position | undefined)[] = sourceIds.map(() => undefined);
-    for (const id of g.unitIds) {
-      const u = unitById.get(id);
-      const s = u ? sourceOrder.get(u.sourceId) : undefined;
-      if (u === undefined || s === undefined) continue;
-      const cur = best[s];
-      if (cur === undefined || PROMINENCE[u.position] < PROMINENCE[cur]) best[s] = u.position;
+  const conflicting = new Uint8Array(units.length);
+  for (const p of pairs) {
+    if (p.relation !== 'conflicting') continue;
+    const a = unitIndex.get(p.a);
+    const b = unitIndex.get(p.b);
+    if (a !== undefined) conflicting[a] = 1;
+    if (b !== undefined) conflicting[b] = 1;
+  }
+
+  // One pass over each row's units: its cells, how many sources carry it, and each source's most prominent
+  // position in it (best[r * n + s], a POSITION_OF_CODE code).
+  const absentRow: CoverageCell[] = sourceIds.map(() => 'absent');
+  const cells: CoverageCell[][] = new Array<CoverageCell[]>(rows);
+  const carriers = new Int32Array(rows);
+  const best = new Uint8Array(rows * n);
+  for (let r = 0; r < rows; r++) {
+    const row = absentRow.slice();
+    for (const id of claimGroups[r]!.unitIds) {
+      const k = unitIndex.get(id);
+      if (k === undefined) continue;
+      const s = unitSource[k]!;
+      if (s < 0) continue;
+      if (row[s] === 'absent') carriers[r]!++;
+      if (conflicting[k] === 1) row[s] = 'conflicting';
+      else if (row[s] === 'absent') row[s] = 'present';
+      const code = PROMINENCE[units[k]!.position] + 1;
+      const cur = best[r * n + s]!;
+      if (cur === 0 || code < cur) best[r * n + s] = code;
     }
-    return best;
-  });
+    cells[r] = row;
+  }
 
   const perSource: SourceReport[] = sources.map((src, s) => {
     const onlyHere: string[] = [];
     // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
     // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
     let omittedCount = 0;
-    for (let r = 0; r < claimGroups.length; r++)
-      if (cells[r]![s] === 'absent' && carriers[r]! > 0) omittedCount++;
+    for (let r = 0; r < rows; r++) if (best[r * n + s] === 0 && carriers[r]! > 0) omittedCount++;
     const omitted = new Array<string>(omittedCount);
     let omittedAt = 0;
     const placement = { headline: 0, lede: 0, body: 0 };
     let carried = 0;
-    claimGroups.forEach((g, r) => {
-      const here = cells[r]![s] !== 'absent';
+    for (let r = 0; r < rows; r++) {
+      const code = best[r * n + s]!;
+      const here = code !== 0;
       const others = carriers[r]! - (here ? 1 : 0) > 0;
       if (here) carried++;
-      if (here && !others && sources.length > 1) onlyHere.push(g.id);
-      if (!here && others) omitted[omittedAt++] = g.id;
-      if (here && others) placement[bestPosition[r]![s] ?? 'body']++;
-    });
+      if (here && !others && n > 1) onlyHere.push(claimGroups[r]!.id);
+      if (!here && others) omitted[omittedAt++] = claimGroups[r]!.id;
+      if (here && others) placement[POSITION_OF_CODE[code]!]++;
+    }
     return {
       sourceId: src.id,
       onlyHere,
       omitted,
-      coverageShare: claimGroups.length === 0 ? 0 : carried / claimGroups.length,
+      coverageShare: rows === 0 ? 0 : carried / rows,
       placement,
     };
   });
@@ -471,24 +506,35 @@ export function buildReport(input: ReportInput): Report {
     }));
 
   const discrepancies: DiscrepancyEntry[] = [];
+  const rowKeys: number[] = [];
   for (const p of pairs) {
-    const groupId = groupOfUnit.get(p.a);
-    if (groupId === undefined) continue;
-    for (const d of p.discrepancies) discrepancies.push({ groupId, pairId: p.id, discrepancy: d });
+    const k = unitIndex.get(p.a);
+    const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
+    if (g < 0) continue;
+    const groupId = groups[g]!.id;
+    const rowKey = rowOfGroup[g]! < 0 ? Number.MAX_SAFE_INTEGER : rowOfGroup[g]!;
+    for (const d of p.discrepancies) {
+      rowKeys.push(rowKey);
+      discrepancies.push({ groupId, pairId: p.id, discrepancy: d });
+    }
   }
-  const rowKey = (id: string): number => rowOf.get(id) ?? Number.MAX_SAFE_INTEGER;
-  discrepancies.sort(
-    (x, y) =>
-      rowKey(x.groupId) - rowKey(y.groupId) ||
+  const order = discrepancies.map((_, i) => i);
+  order.sort((i, j) => {
+    const x = discrepancies[i]!;
+    const y = discrepancies[j]!;
+    return (
+      rowKeys[i]! - rowKeys[j]! ||
       (x.pairId < y.pairId ? -1 : x.pairId > y.pairId ? 1 : 0) ||
-      x.discrepancy.a.start - y.discrepancy.a.start,
-  );
+      x.discrepancy.a.start - y.discrepancy.a.start
+    );
+  });
+  const sortedDiscrepancies = order.map((i) => discrepancies[i]!);
 
   return {
     coverage: { groupIds: claimGroups.map((g) => g.id), sourceIds, cells },
     perSource,
     ledger,
-    discrepancies,
+    discrepancies: sortedDiscrepancies,
     verbatim: verbatimOverlap(sources, units, texts),
     names: input.names ?? [],
   };
