@@ -155,6 +155,10 @@ describe('buildReport', () => {
     });
     expect(shuffled).toEqual(r);
   });
+  it('gives the same report with the unit index supplied by the caller', () => {
+    const unitIndex = new Map(input.units.map((u, k) => [u.id, k]));
+    expect(buildReport({ ...input, unitIndex })).toEqual(r);
+  });
   it('has no only-here claims with a single source', () => {
     const one = buildReport({
       ...input,

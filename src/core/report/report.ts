@@ -45,6 +45,8 @@ export interface ReportInput {
   readonly texts: ReadonlyMap<string, string>;
   /** Name overlap of each pair of sources, as the aligner used it (compare supplies it; none = empty list). */
   readonly names?: readonly NameOverlap[];
+  /** Index in `units` of each unit id (the last unit of an id), if the caller has it; built otherwise. */
+  readonly unitIndex?: ReadonlyMap<string, number>;
 }
 
 const PROMINENCE: Readonly<Record<Position, number>> = { headline: 0, lede: 1, body: 2 };
@@ -357,21 +359,29 @@ export function buildReport(input: ReportInput): Report {
   const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]));
   // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
   // not a listed source): the per-group loops below read typed arrays, not one Map per unit and per list.
-  const unitIndex = new Map<string, number>();
-  const unitSource = new Int32Array(units.length);
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k]!;
-    unitIndex.set(u.id, k);
-    unitSource[k] = sourceOrder.get(u.sourceId) ?? -1;
+  let unitIndex = input.unitIndex;
+  if (unitIndex === undefined) {
+    const built = new Map<string, number>();
+    units.forEach((u, k) => built.set(u.id, k));
+    unitIndex = built;
   }
-  // The group of each unit id (the last group listing it), by unit index; ids not among the units by id.
+  const unitSource = new Int32Array(units.length);
+  for (let k = 0; k < units.length; k++) unitSource[k] = sourceOrder.get(units[k]!.sourceId) ?? -1;
+  // Each group's units, looked up once: group g's are member[memberStart[g], memberStart[g + 1]), -1 for an id
+  // not among the units. And the group of each unit id (the last group listing it), by unit index; ids not among
+  // the units by id.
+  const memberStart = new Int32Array(groups.length + 1);
+  for (let g = 0; g < groups.length; g++) memberStart[g + 1] = memberStart[g]! + groups[g]!.unitIds.length;
+  const member = new Int32Array(memberStart[groups.length]!);
   const groupOfUnit = new Int32Array(units.length).fill(-1);
   const groupOfOtherId = new Map<string, number>();
   for (let g = 0; g < groups.length; g++) {
+    let at = memberStart[g]!;
     for (const id of groups[g]!.unitIds) {
       const k = unitIndex.get(id);
       if (k === undefined) groupOfOtherId.set(id, g);
       else groupOfUnit[k] = g;
+      member[at++] = k ?? -1;
     }
   }
 
@@ -385,9 +395,9 @@ export function buildReport(input: ReportInput): Report {
     claimIndexes.push(g);
     let best0 = Number.MAX_SAFE_INTEGER;
     let best1 = Number.MAX_SAFE_INTEGER;
-    for (const id of group.unitIds) {
-      const k = unitIndex.get(id);
-      if (k === undefined) continue;
+    for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
+      const k = member[m]!;
+      if (k < 0) continue;
       const key0 = unitSource[k]! < 0 ? Number.MAX_SAFE_INTEGER : unitSource[k]!;
       const key1 = units[k]!.index;
       if (key0 < best0 || (key0 === best0 && key1 < best1)) {
@@ -426,9 +436,10 @@ export function buildReport(input: ReportInput): Report {
   const best = new Uint8Array(rows * n);
   for (let r = 0; r < rows; r++) {
     const row = absentRow.slice();
-    for (const id of claimGroups[r]!.unitIds) {
-      const k = unitIndex.get(id);
-      if (k === undefined) continue;
+    const g = claimIndexes[r]!;
+    for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
+      const k = member[m]!;
+      if (k < 0) continue;
       const s = unitSource[k]!;
       if (s < 0) continue;
       if (row[s] === 'absent') carriers[r]!++;
