@@ -595,7 +595,17 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       });
     }
   }
-  const report = buildReport({ sources: infos, units, quotes, groups, quoteGroups, pairs, texts, names });
+  const report = buildReport({
+    sources: infos,
+    units,
+    quotes,
+    groups,
+    quoteGroups,
+    pairs,
+    texts,
+    names,
+    unitIndex,
+  });
   endStage('report');
 
   return {

@@ -4,6 +4,7 @@ import {
   buildReport,
   forEachStoryWord,
   forEachStoryWordByRegex,
+  shingleIdsOf,
   verbatimOverlap,
   type ReportInput,
 } from './report.ts';
@@ -154,6 +155,10 @@ describe('buildReport', () => {
     });
     expect(shuffled).toEqual(r);
   });
+  it('gives the same report with the unit index supplied by the caller', () => {
+    const unitIndex = new Map(input.units.map((u, k) => [u.id, k]));
+    expect(buildReport({ ...input, unitIndex })).toEqual(r);
+  });
   it('has no only-here claims with a single source', () => {
     const one = buildReport({
       ...input,
@@ -291,6 +296,47 @@ describe('forEachStoryWord', () => {
     );
     expect(spans(forEachStoryWord, "it's a 3'4 rock'n'roll ' x'")).toEqual(
       spans(forEachStoryWordByRegex, "it's a 3'4 rock'n'roll ' x'"),
+    );
+  });
+});
+
+describe('shingleIdsOf', () => {
+  it('numbers the distinct windows of eight words in order of first appearance', () => {
+    const naive = (stories: number[][]): number[][] => {
+      const ids = new Map<string, number>();
+      return stories.map((w) => {
+        const out: number[] = [];
+        for (let i = 0; i + 8 <= w.length; i++) {
+          const key = w.slice(i, i + 8).join(' ');
+          let id = ids.get(key);
+          if (id === undefined) ids.set(key, (id = ids.size));
+          out.push(id);
+        }
+        return out;
+      });
+    };
+    // Stories pieced together from a few shared passages and odd words: windows repeat, in other stories and
+    // within one, and runs of them diverge, as in wire copy.
+    const word = fc.integer({ min: 0, max: 2 });
+    const passages = fc.array(fc.array(word, { minLength: 1, maxLength: 14 }), {
+      minLength: 1,
+      maxLength: 4,
+    });
+    const pieces = fc.array(
+      fc.oneof(
+        fc.nat(3),
+        word.map((w) => [w]),
+      ),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(passages, fc.array(pieces, { minLength: 1, maxLength: 5 }), (shared, plans) => {
+        const stories = plans.map((plan) =>
+          plan.flatMap((p) => (typeof p === 'number' ? shared[p % shared.length]! : p)),
+        );
+        expect(shingleIdsOf(stories)).toEqual(naive(stories));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -45,6 +45,8 @@ export interface ReportInput {
   readonly texts: ReadonlyMap<string, string>;
   /** Name overlap of each pair of sources, as the aligner used it (compare supplies it; none = empty list). */
   readonly names?: readonly NameOverlap[];
+  /** Index in `units` of each unit id (the last unit of an id), if the caller has it; built otherwise. */
+  readonly unitIndex?: ReadonlyMap<string, number>;
 }
 
 const PROMINENCE: Readonly<Record<Position, number>> = { headline: 0, lede: 1, body: 2 };
@@ -52,37 +54,6 @@ const PROMINENCE: Readonly<Record<Position, number>> = { headline: 0, lede: 1, b
 /** A story word; every letter or digit starts one, so the words are what lies between runs of GAP. */
 const STORY_WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/uy;
 const STORY_GAP = /[^\p{L}\p{N}]+/uy;
-
-/**
- * Ids (from `vocab`, in order of first appearance) of the normalised words of a source's story: the original text
- * minus the removals that were not put back. Words are looked up in place, not matched out as strings: the match
- * array and a string per word were ~6 MB per comparison on the 50 x 2k bench.
- */
-function storyWordIds(
-  source: SourceInfo,
-  text: string | undefined,
-  units: readonly Unit[],
-  vocab: SubstringIds,
-): number[] {
-  let story: string;
-  if (text === undefined) {
-    story = units.map((u) => u.text).join(' ');
-  } else {
-    const cuts = source.removals.filter((r) => !r.restored).toSorted((x, y) => x.start - y.start);
-    let pos = 0;
-    const kept: string[] = [];
-    for (const r of cuts) {
-      if (r.start > pos) kept.push(text.slice(pos, r.start));
-      pos = Math.max(pos, r.end);
-    }
-    kept.push(text.slice(pos));
-    story = kept.join(' ');
-  }
-  const norm = story.toLowerCase().replace(/[’‘]/g, "'");
-  const ids: number[] = [];
-  forEachStoryWord(norm, (start, end) => ids.push(vocab.idOf(norm, start, end)));
-  return ids;
-}
 
 /** Per UTF-16 code unit, filled on first sight: 1 when a letter or digit (\p{L} or \p{N}), 2 when not. */
 const wordClass = new Uint8Array(0x10000);
@@ -127,45 +98,169 @@ export function forEachStoryWordByRegex(text: string, visit: (start: number, end
   forEachMatch(text, STORY_GAP, STORY_WORD, visit);
 }
 
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
+}
+
 /**
- * Shingle ids: every window of VERBATIM_RUN word ids, in every source, gets the id of its distinct content. Two
- * independent 32-bit hashes form a 64-bit key in an open-addressing table on typed arrays (a Map keyed by
- * 53-bit numbers spent most of the report's time boxing doubles); a false match needs both hashes to collide.
+ * An Int32Array kept from one comparison to the next (contents undefined), grown when too small. The verbatim index
+ * needs ~3 MB of them on the 50 x 2k bench; allocated afresh each time, the page faults of their first touch cost
+ * more than the work done in them (measured: the shingle table took 7.5 ms on its first call in a comparison,
+ * 4.8 ms on a second call right after it).
  */
-function shingleIds(wordIds: readonly (readonly number[])[]): { ids: Int32Array[]; count: number } {
-  const total = wordIds.reduce((n, w) => n + Math.max(0, w.length - VERBATIM_RUN + 1), 0);
+class Reusable {
+  private items = new Int32Array(0);
+  /** A buffer of at least `size` items. */
+  get(size: number): Int32Array {
+    if (this.items.length < size) this.items = new Int32Array(size + (size >> 2));
+    return this.items;
+  }
+  /** The buffer grown to at least `size` items, its contents kept. */
+  grow(size: number): Int32Array {
+    if (this.items.length < size) this.items = grown(this.items, Math.max(size, 2 * this.items.length));
+    return this.items;
+  }
+}
+
+/** A growable list of int32 on a Reusable buffer, for the word ids of every story back to back. */
+class IntList {
+  items: Int32Array;
+  length = 0;
+  constructor(private readonly buffer: Reusable) {
+    this.items = buffer.get(1 << 14);
+  }
+  push(x: number): void {
+    if (this.length === this.items.length) this.items = this.buffer.grow(this.length + 1);
+    this.items[this.length++] = x;
+  }
+}
+
+const wordBuffer = new Reusable();
+const shingleBuffer = new Reusable();
+const slotBuffer = new Reusable();
+const hashBuffer = new Reusable();
+const firstBuffer = new Reusable();
+const lastSourceBuffer = new Reusable();
+const degreeBuffer = new Reusable();
+const fillBuffer = new Reusable();
+const holderBuffer = new Reusable();
+
+/**
+ * Appends to `out` the ids (from `vocab`, in order of first appearance) of the normalised words of a source's story:
+ * the original text minus the removals that were not put back. Words are looked up in place, not matched out as
+ * strings: the match array and a string per word were ~6 MB per comparison on the 50 x 2k bench.
+ */
+function storyWordIds(
+  source: SourceInfo,
+  text: string | undefined,
+  units: readonly Unit[],
+  vocab: SubstringIds,
+  out: IntList,
+): void {
+  let story: string;
+  if (text === undefined) {
+    story = units.map((u) => u.text).join(' ');
+  } else {
+    const cuts = source.removals.filter((r) => !r.restored).toSorted((x, y) => x.start - y.start);
+    let pos = 0;
+    const kept: string[] = [];
+    for (const r of cuts) {
+      if (r.start > pos) kept.push(text.slice(pos, r.start));
+      pos = Math.max(pos, r.end);
+    }
+    kept.push(text.slice(pos));
+    story = kept.join(' ');
+  }
+  const norm = story.toLowerCase().replace(/[’‘]/g, "'");
+  forEachStoryWord(norm, (start, end) => out.push(vocab.idOf(norm, start, end)));
+}
+
+/** A 32-bit mix of a word id (murmur3's finaliser): the rolling shingle hash needs well-spread word values. */
+function mixWord(id: number): number {
+  let h = Math.imul(id ^ 0x9e3779b9, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/**
+ * Shingle ids: every window of VERBATIM_RUN words (positions in `words`, all stories back to back, windows within
+ * one story) gets the id of the first window with the same word ids, ids counting up from 0. Exact: a window is
+ * compared word by word with the first of its hash, so no hash collision merges two. Two shortcuts, both measured
+ * on the 50 x 2k bench: the hash rolls (one step per word instead of VERBATIM_RUN), and wire copy repeats whole
+ * runs, so the window after a repeated one is first tried as the successor of that one's first window (77k of the
+ * 100k windows), comparing one word instead of hashing into the table.
+ */
+function shingleIds(
+  words: Int32Array,
+  storyStart: Int32Array,
+  sourceCount: number,
+): { ids: Int32Array; count: number } {
+  const R = VERBATIM_RUN;
+  let total = 0;
+  for (let s = 0; s < sourceCount; s++) total += Math.max(0, storyStart[s + 1]! - storyStart[s]! - R + 1);
   let cap = 16;
   while (cap < total * 2) cap *= 2;
   const mask = cap - 1;
-  const h1s = new Uint32Array(cap);
-  const h2s = new Uint32Array(cap);
-  const slotId = new Int32Array(cap).fill(-1);
+  const slots = slotBuffer.get(cap).fill(-1, 0, cap);
+  const hashOf = hashBuffer.get(total);
+  const firstAt = firstBuffer.get(total);
+  const ids = shingleBuffer.get(words.length);
+  const B = 0x01000193;
+  let top = 1; // B ** (R - 1)
+  for (let k = 1; k < R; k++) top = Math.imul(top, B);
   let count = 0;
-  const ids = wordIds.map((w) => {
-    const out = new Int32Array(Math.max(0, w.length - VERBATIM_RUN + 1));
-    for (let i = 0; i < out.length; i++) {
-      let h1 = 0x811c9dc5;
-      let h2 = 0x9747b28c;
-      for (let k = 0; k < VERBATIM_RUN; k++) {
-        const x = w[i + k]!;
-        h1 = Math.imul(h1 ^ x, 0x01000193);
-        h2 = Math.imul(h2 ^ x, 0x5bd1e995);
-        h2 ^= h2 >>> 13;
+  for (let s = 0; s < sourceCount; s++) {
+    const from = storyStart[s]!;
+    const last = storyStart[s + 1]! - R; // last window start
+    if (last < from) continue;
+    let h = 0;
+    for (let p = from; p < from + R - 1; p++) h = (Math.imul(h, B) + mixWord(words[p]!)) | 0;
+    let prev = -1;
+    for (let p = from; p <= last; p++) {
+      h = (Math.imul(h, B) + mixWord(words[p + R - 1]!)) | 0;
+      let id = prev + 1;
+      if (
+        prev < 0 ||
+        id >= count ||
+        firstAt[id] !== firstAt[prev]! + 1 ||
+        words[firstAt[id]! + R - 1] !== words[p + R - 1]
+      ) {
+        let slot = (h ^ (h >>> 15)) & mask;
+        for (; ; slot = (slot + 1) & mask) {
+          id = slots[slot]!;
+          if (id === -1 || (hashOf[id] === h && sameWindow(words, firstAt[id]!, p))) break;
+        }
+        if (id === -1) {
+          id = slots[slot] = count++;
+          hashOf[id] = h;
+          firstAt[id] = p;
+        }
       }
-      h1 >>>= 0;
-      h2 >>>= 0;
-      let slot = h1 & mask;
-      while (slotId[slot] !== -1 && (h1s[slot] !== h1 || h2s[slot] !== h2)) slot = (slot + 1) & mask;
-      if (slotId[slot] === -1) {
-        slotId[slot] = count++;
-        h1s[slot] = h1;
-        h2s[slot] = h2;
-      }
-      out[i] = slotId[slot]!;
+      ids[p] = id;
+      prev = id;
+      h = (h - Math.imul(mixWord(words[p]!), top)) | 0;
     }
-    return out;
-  });
+  }
   return { ids, count };
+}
+
+/** shingleIds on word id lists, one per story, as one list of shingle ids per story: for tests. */
+export function shingleIdsOf(stories: readonly (readonly number[])[]): number[][] {
+  const words = Int32Array.from(stories.flat());
+  const storyStart = new Int32Array(stories.length + 1);
+  stories.forEach((w, s) => (storyStart[s + 1] = storyStart[s]! + w.length));
+  const { ids } = shingleIds(words, storyStart, stories.length);
+  return stories.map((w, s) =>
+    Array.from(ids.subarray(storyStart[s]!, storyStart[s]! + Math.max(0, w.length - VERBATIM_RUN + 1))),
+  );
+}
+
+function sameWindow(words: Int32Array, a: number, b: number): boolean {
+  for (let k = 0; k < VERBATIM_RUN; k++) if (words[a + k] !== words[b + k]) return false;
+  return true;
 }
 
 export function verbatimOverlap(
@@ -173,6 +268,7 @@ export function verbatimOverlap(
   units: readonly Unit[],
   texts: ReadonlyMap<string, string>,
 ): VerbatimOverlap[] {
+  const n = sources.length;
   const unitsBySource = new Map<string, Unit[]>();
   for (const u of units) {
     const list = unitsBySource.get(u.sourceId);
@@ -180,48 +276,58 @@ export function verbatimOverlap(
     else unitsBySource.set(u.sourceId, [u]);
   }
   const vocab = new SubstringIds();
-  const wordIds = sources.map((s) => storyWordIds(s, texts.get(s.id), unitsBySource.get(s.id) ?? [], vocab));
-  const { ids: shingles, count } = shingleIds(wordIds);
+  const list = new IntList(wordBuffer);
+  const storyStart = new Int32Array(n + 1);
+  for (let s = 0; s < n; s++) {
+    const src = sources[s]!;
+    storyWordIds(src, texts.get(src.id), unitsBySource.get(src.id) ?? [], vocab, list);
+    storyStart[s + 1] = list.length;
+  }
+  const words = list.items;
+  const { ids: shingles, count } = shingleIds(words, storyStart, n);
   // shingle id -> source indexes that contain it (each once, ascending), as one flat array with offsets (CSR):
   // tens of thousands of tiny arrays were the report's main allocation cost.
-  const n = sources.length;
-  const lastSource = new Int32Array(count).fill(-1);
-  const degree = new Int32Array(count + 1);
-  // Indexed loops over the shingle lists: this code runs once per comparison, mostly unoptimised, where for-of over
-  // a typed array makes an iterator result per element (~2 MB per comparison on the 50 x 2k bench).
-  shingles.forEach((list, s) => {
-    for (let x = 0; x < list.length; x++) {
-      const k = list[x]!;
+  const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
+  const degree = degreeBuffer.get(count + 1).fill(0, 0, count + 1);
+  for (let s = 0; s < n; s++) {
+    const to = storyStart[s + 1]! - VERBATIM_RUN;
+    for (let p = storyStart[s]!; p <= to; p++) {
+      const k = shingles[p]!;
       if (lastSource[k] === s) continue;
       lastSource[k] = s;
       degree[k + 1]!++;
     }
-  });
+  }
   for (let k = 0; k < count; k++) degree[k + 1]! += degree[k]!;
-  const holders = new Int32Array(degree[count]!);
-  const fill = degree.slice(0, count);
-  lastSource.fill(-1);
-  shingles.forEach((list, s) => {
-    for (let x = 0; x < list.length; x++) {
-      const k = list[x]!;
+  const holders = holderBuffer.get(degree[count]!);
+  const fill = fillBuffer.get(count);
+  fill.set(degree.subarray(0, count));
+  lastSource.fill(-1, 0, count);
+  for (let s = 0; s < n; s++) {
+    const to = storyStart[s + 1]! - VERBATIM_RUN;
+    for (let p = storyStart[s]!; p <= to; p++) {
+      const k = shingles[p]!;
       if (lastSource[k] === s) continue;
       lastSource[k] = s;
       holders[fill[k]!++] = s;
     }
-  });
+  }
   // For each ordered pair (s, t): words of s lying in a run shared with t. Shingles of s are visited in order, so
   // the covered words for t form intervals that only grow to the right: counting needs one cursor per t, no marks.
   const coveredCount = new Float64Array(n * n);
   const coveredUntil = new Int32Array(n);
-  shingles.forEach((list, s) => {
+  for (let s = 0; s < n; s++) {
     coveredUntil.fill(0);
-    for (let i = 0; i < list.length; i++) {
-      const k = list[i]!;
+    const first = storyStart[s]!;
+    const to = storyStart[s + 1]! - VERBATIM_RUN;
+    for (let p = first; p <= to; p++) {
+      const k = shingles[p]!;
       const from0 = degree[k]!;
-      const to = degree[k + 1]!;
-      if (to - from0 < 2) continue;
+      const until = degree[k + 1]!;
+      if (until - from0 < 2) continue;
+      const i = p - first;
       const end = i + VERBATIM_RUN;
-      for (let h = from0; h < to; h++) {
+      for (let h = from0; h < until; h++) {
         const t = holders[h]!;
         if (t === s) continue;
         const from = Math.max(coveredUntil[t]!, i);
@@ -229,12 +335,12 @@ export function verbatimOverlap(
         coveredUntil[t] = end;
       }
     }
-  });
+  }
   const out: VerbatimOverlap[] = [];
   for (let s = 0; s < n; s++) {
     for (let t = s + 1; t < n; t++) {
-      const ws = wordIds[s]!.length;
-      const wt = wordIds[t]!.length;
+      const ws = storyStart[s + 1]! - storyStart[s]!;
+      const wt = storyStart[t + 1]! - storyStart[t]!;
       const [short, other, len] = ws <= wt ? [s, t, ws] : [t, s, wt];
       const hit = coveredCount[short * n + other]!;
       out.push({ a: sources[s]!.id, b: sources[t]!.id, share: len === 0 ? 0 : hit / len });
@@ -243,89 +349,133 @@ export function verbatimOverlap(
   return out;
 }
 
+/** Prominence code of a position in a group's cell (0 = no unit there): 1 headline, 2 lede, 3 body. */
+const POSITION_OF_CODE: readonly Position[] = ['body', 'headline', 'lede', 'body'];
+
 export function buildReport(input: ReportInput): Report {
   const { sources, units, quotes, groups, quoteGroups, pairs, texts } = input;
+  const n = sources.length;
   const sourceIds = sources.map((s) => s.id);
   const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]));
-  const unitById = new Map(units.map((u) => [u.id, u]));
-  const groupOfUnit = new Map<string, string>();
-  for (const g of groups) for (const u of g.unitIds) groupOfUnit.set(u, g.id);
-
-  // Row order: first source that carries the group, then the earliest unit there.
-  const firstAppearance = (g: Group): [number, number] => {
-    let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-    for (const id of g.unitIds) {
-      const u = unitById.get(id);
-      if (!u) continue;
-      const key: [number, number] = [sourceOrder.get(u.sourceId) ?? Number.MAX_SAFE_INTEGER, u.index];
-      if (key[0] < best[0] || (key[0] === best[0] && key[1] < best[1])) best = key;
+  // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
+  // not a listed source): the per-group loops below read typed arrays, not one Map per unit and per list.
+  let unitIndex = input.unitIndex;
+  if (unitIndex === undefined) {
+    const built = new Map<string, number>();
+    units.forEach((u, k) => built.set(u.id, k));
+    unitIndex = built;
+  }
+  const unitSource = new Int32Array(units.length);
+  for (let k = 0; k < units.length; k++) unitSource[k] = sourceOrder.get(units[k]!.sourceId) ?? -1;
+  // Each group's units, looked up once: group g's are member[memberStart[g], memberStart[g + 1]), -1 for an id
+  // not among the units. And the group of each unit id (the last group listing it), by unit index; ids not among
+  // the units by id.
+  const memberStart = new Int32Array(groups.length + 1);
+  for (let g = 0; g < groups.length; g++) memberStart[g + 1] = memberStart[g]! + groups[g]!.unitIds.length;
+  const member = new Int32Array(memberStart[groups.length]!);
+  const groupOfUnit = new Int32Array(units.length).fill(-1);
+  const groupOfOtherId = new Map<string, number>();
+  for (let g = 0; g < groups.length; g++) {
+    let at = memberStart[g]!;
+    for (const id of groups[g]!.unitIds) {
+      const k = unitIndex.get(id);
+      if (k === undefined) groupOfOtherId.set(id, g);
+      else groupOfUnit[k] = g;
+      member[at++] = k ?? -1;
     }
-    return best;
-  };
-  const claimGroups = groups
-    .filter((g) => g.kind === 'sentence')
-    .map((g) => ({ g, key: firstAppearance(g) }))
-    .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || (x.g.id < y.g.id ? -1 : 1))
-    .map((x) => x.g);
-  const rowOf = new Map(claimGroups.map((g, i) => [g.id, i]));
-
-  const conflictingUnits = new Set<string>();
-  for (const p of pairs) {
-    if (p.relation !== 'conflicting') continue;
-    conflictingUnits.add(p.a);
-    conflictingUnits.add(p.b);
   }
 
-  const cells: CoverageCell[][] = claimGroups.map((g) => {
-    const row: CoverageCell[] = sourceIds.map(() => 'absent');
-    for (const id of g.unitIds) {
-      const u = unitById.get(id);
-      const s = u ? sourceOrder.get(u.sourceId) : undefined;
-      if (s === undefined) continue;
-      if (conflictingUnits.has(id)) row[s] = 'conflicting';
-      else if (row[s] === 'absent') row[s] = 'present';
+  // Row order: first source that carries the group, then the earliest unit there.
+  const claimIndexes: number[] = [];
+  const firstSource = new Float64Array(groups.length);
+  const firstIndex = new Float64Array(groups.length);
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
+    if (group.kind !== 'sentence') continue;
+    claimIndexes.push(g);
+    let best0 = Number.MAX_SAFE_INTEGER;
+    let best1 = Number.MAX_SAFE_INTEGER;
+    for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
+      const k = member[m]!;
+      if (k < 0) continue;
+      const key0 = unitSource[k]! < 0 ? Number.MAX_SAFE_INTEGER : unitSource[k]!;
+      const key1 = units[k]!.index;
+      if (key0 < best0 || (key0 === best0 && key1 < best1)) {
+        best0 = key0;
+        best1 = key1;
+      }
     }
-    return row;
-  });
+    firstSource[g] = best0;
+    firstIndex[g] = best1;
+  }
+  claimIndexes.sort(
+    (x, y) =>
+      firstSource[x]! - firstSource[y]! ||
+      firstIndex[x]! - firstIndex[y]! ||
+      (groups[x]!.id < groups[y]!.id ? -1 : 1),
+  );
+  const claimGroups = claimIndexes.map((g) => groups[g]!);
+  const rows = claimGroups.length;
+  const rowOfGroup = new Int32Array(groups.length).fill(-1);
+  for (let r = 0; r < rows; r++) rowOfGroup[claimIndexes[r]!] = r;
 
-  // One pass over the rows: how many sources carry each, and each source's most prominent position in it.
-  const carriers = cells.map((row) => row.reduce((n, c) => n + (c === 'absent' ? 0 : 1), 0));
-  const bestPosition: (Position | undefined)[][] = claimGroups.map((g) => {
-    const best: (Position | undefined)[] = sourceIds.map(() => undefined);
-    for (const id of g.unitIds) {
-      const u = unitById.get(id);
-      const s = u ? sourceOrder.get(u.sourceId) : undefined;
-      if (u === undefined || s === undefined) continue;
-      const cur = best[s];
-      if (cur === undefined || PROMINENCE[u.position] < PROMINENCE[cur]) best[s] = u.position;
+  const conflicting = new Uint8Array(units.length);
+  for (const p of pairs) {
+    if (p.relation !== 'conflicting') continue;
+    const a = unitIndex.get(p.a);
+    const b = unitIndex.get(p.b);
+    if (a !== undefined) conflicting[a] = 1;
+    if (b !== undefined) conflicting[b] = 1;
+  }
+
+  // One pass over each row's units: its cells, how many sources carry it, and each source's most prominent
+  // position in it (best[r * n + s], a POSITION_OF_CODE code).
+  const absentRow: CoverageCell[] = sourceIds.map(() => 'absent');
+  const cells: CoverageCell[][] = new Array<CoverageCell[]>(rows);
+  const carriers = new Int32Array(rows);
+  const best = new Uint8Array(rows * n);
+  for (let r = 0; r < rows; r++) {
+    const row = absentRow.slice();
+    const g = claimIndexes[r]!;
+    for (let m = memberStart[g]!; m < memberStart[g + 1]!; m++) {
+      const k = member[m]!;
+      if (k < 0) continue;
+      const s = unitSource[k]!;
+      if (s < 0) continue;
+      if (row[s] === 'absent') carriers[r]!++;
+      if (conflicting[k] === 1) row[s] = 'conflicting';
+      else if (row[s] === 'absent') row[s] = 'present';
+      const code = PROMINENCE[units[k]!.position] + 1;
+      const cur = best[r * n + s]!;
+      if (cur === 0 || code < cur) best[r * n + s] = code;
     }
-    return best;
-  });
+    cells[r] = row;
+  }
 
   const perSource: SourceReport[] = sources.map((src, s) => {
     const onlyHere: string[] = [];
     // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
     // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
     let omittedCount = 0;
-    for (let r = 0; r < claimGroups.length; r++)
-      if (cells[r]![s] === 'absent' && carriers[r]! > 0) omittedCount++;
+    for (let r = 0; r < rows; r++) if (best[r * n + s] === 0 && carriers[r]! > 0) omittedCount++;
     const omitted = new Array<string>(omittedCount);
     let omittedAt = 0;
     const placement = { headline: 0, lede: 0, body: 0 };
     let carried = 0;
-    claimGroups.forEach((g, r) => {
-      const here = cells[r]![s] !== 'absent';
+    for (let r = 0; r < rows; r++) {
+      const code = best[r * n + s]!;
+      const here = code !== 0;
       const others = carriers[r]! - (here ? 1 : 0) > 0;
       if (here) carried++;
-      if (here && !others && sources.length > 1) onlyHere.push(g.id);
-      if (!here && others) omitted[omittedAt++] = g.id;
-      if (here && others) placement[bestPosition[r]![s] ?? 'body']++;
-    });
+      if (here && !others && n > 1) onlyHere.push(claimGroups[r]!.id);
+      if (!here && others) omitted[omittedAt++] = claimGroups[r]!.id;
+      if (here && others) placement[POSITION_OF_CODE[code]!]++;
+    }
     return {
       sourceId: src.id,
       onlyHere,
       omitted,
-      coverageShare: claimGroups.length === 0 ? 0 : carried / claimGroups.length,
+      coverageShare: rows === 0 ? 0 : carried / rows,
       placement,
     };
   });
@@ -367,24 +517,35 @@ export function buildReport(input: ReportInput): Report {
     }));
 
   const discrepancies: DiscrepancyEntry[] = [];
+  const rowKeys: number[] = [];
   for (const p of pairs) {
-    const groupId = groupOfUnit.get(p.a);
-    if (groupId === undefined) continue;
-    for (const d of p.discrepancies) discrepancies.push({ groupId, pairId: p.id, discrepancy: d });
+    const k = unitIndex.get(p.a);
+    const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
+    if (g < 0) continue;
+    const groupId = groups[g]!.id;
+    const rowKey = rowOfGroup[g]! < 0 ? Number.MAX_SAFE_INTEGER : rowOfGroup[g]!;
+    for (const d of p.discrepancies) {
+      rowKeys.push(rowKey);
+      discrepancies.push({ groupId, pairId: p.id, discrepancy: d });
+    }
   }
-  const rowKey = (id: string): number => rowOf.get(id) ?? Number.MAX_SAFE_INTEGER;
-  discrepancies.sort(
-    (x, y) =>
-      rowKey(x.groupId) - rowKey(y.groupId) ||
+  const order = discrepancies.map((_, i) => i);
+  order.sort((i, j) => {
+    const x = discrepancies[i]!;
+    const y = discrepancies[j]!;
+    return (
+      rowKeys[i]! - rowKeys[j]! ||
       (x.pairId < y.pairId ? -1 : x.pairId > y.pairId ? 1 : 0) ||
-      x.discrepancy.a.start - y.discrepancy.a.start,
-  );
+      x.discrepancy.a.start - y.discrepancy.a.start
+    );
+  });
+  const sortedDiscrepancies = order.map((i) => discrepancies[i]!);
 
   return {
     coverage: { groupIds: claimGroups.map((g) => g.id), sourceIds, cells },
     perSource,
     ledger,
-    discrepancies,
+    discrepancies: sortedDiscrepancies,
     verbatim: verbatimOverlap(sources, units, texts),
     names: input.names ?? [],
   };
