@@ -231,10 +231,9 @@ class SourceContext {
   private readonly bySurname = new Map<string, NamePhrase[]>();
   /** Top-level quotes (disjoint), sorted by start: nested ones lie inside them. */
   private readonly outer: readonly RawQuote[];
-  private readonly unitOrder = new Map<string, number>();
   private readonly paragraphStart = new Map<number, number>();
   /** Name phrases of each unit, found once: subject lookups reuse them (the engine's budget is per source). */
-  private readonly unitPhrases = new Map<string, NamePhrase[]>();
+  private readonly unitPhrases: NamePhrase[][] = [];
   private readonly fullNames = new Map<string, string>();
   /** Built on first use, after the constructor has filled `persons`. */
   private titleBySurname: Map<string, string> | undefined;
@@ -248,16 +247,15 @@ class SourceContext {
   ) {
     this.units = units;
     this.outer = quotes.filter((q) => q.parentId === null).sort((a, b) => a.start - b.start);
-    units.forEach((u, i) => {
-      this.unitOrder.set(u.id, i);
+    for (const u of units) {
       if (!this.paragraphStart.has(u.paragraph)) this.paragraphStart.set(u.paragraph, u.start);
-    });
+    }
     // Capitalised words directly followed (adverbs aside) by a speech verb: "Putin said", "Peskov also told".
     for (const name of capitalisedBeforeVerbs(text)) this.speechSubjects.add(normaliseName(name));
     const all: NamePhrase[] = [];
     for (const u of this.units) {
       const phrases = unitNamePhrases(text, u.start, u.end);
-      this.unitPhrases.set(u.id, phrases);
+      this.unitPhrases.push(phrases);
       for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
     // Organisations drop out first; each remaining phrase's surname is looked up once.
@@ -311,8 +309,10 @@ class SourceContext {
 
   /** The unit after `u` in text order, if any. */
   nextUnit(u: Unit): Unit | undefined {
-    const i = this.unitOrder.get(u.id);
-    return i === undefined ? undefined : this.units[i + 1];
+    let i = SourceContext.lastAtOrBefore(this.units, (x) => x.start, u.start);
+    // Units sharing a start (empty ones) are told apart by identity.
+    if (this.units[i] !== u) i = this.units.indexOf(u);
+    return i < 0 ? undefined : this.units[i + 1];
   }
 
   /** Units overlapping [start, end). */
@@ -336,8 +336,19 @@ class SourceContext {
   /** Name phrases lying wholly inside [from, to), from the per-unit cache. */
   private phrasesIn(from: number, to: number): NamePhrase[] {
     const out: NamePhrase[] = [];
-    for (const u of this.unitsIn(from, to)) {
-      for (const p of this.unitPhrases.get(u.id) ?? []) if (p.start >= from && p.end <= to) out.push(p);
+    // unitsIn(from, to), by index into the per-unit cache.
+    for (
+      let i = Math.max(
+        0,
+        SourceContext.lastAtOrBefore(this.units, (u) => u.start, from),
+      );
+      i < this.units.length;
+      i++
+    ) {
+      const u = this.units[i] as Unit;
+      if (u.start >= to) break;
+      if (u.end <= from) continue;
+      for (const p of this.unitPhrases[i] ?? []) if (p.start >= from && p.end <= to) out.push(p);
     }
     return out;
   }
@@ -395,7 +406,8 @@ class SourceContext {
    */
   private catchUp(pos: number): void {
     for (;;) {
-      const u = this.units[this.mentionedUpTo];
+      const k = this.mentionedUpTo;
+      const u = this.units[k];
       const sp = this.pendingSpeakers[this.pendingHead];
       if (sp !== undefined && (u === undefined || sp.pos <= u.start)) {
         if (sp.pos >= pos) return;
@@ -407,7 +419,7 @@ class SourceContext {
       this.mentionedUpTo++;
       if (u.kind !== 'sentence') continue;
       // Units are disjoint, so the phrases inside a unit's own range are exactly the ones cached for it.
-      const subj = this.subjectOf(u.start, u.end, this.unitPhrases.get(u.id) ?? []);
+      const subj = this.subjectOf(u.start, u.end, this.unitPhrases[k] ?? []);
       // A pronoun before any named subject ("He told journalists that Kovac …") keeps the previous antecedent.
       const pro = this.firstPronoun(u.start, subj ? subj.start : u.end);
       if (pro !== undefined) {
