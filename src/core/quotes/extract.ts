@@ -197,8 +197,12 @@ function capitalisedBeforeVerbs(text: string): string[] {
  */
 const namePhrasesOfText = memoByText((unitText: string) => findNamePhrases(unitText), 20_000);
 
-function unitNamePhrases(text: string, from: number, to: number): NamePhrase[] {
-  const rel = namePhrasesOfText(text.slice(from, to));
+function unitNamePhrases(text: string, u: Unit): NamePhrase[] {
+  // The segmenter sets u.text = text.slice(u.start, u.end). Keying by that very string, not a new slice, hashes it
+  // once for the whole comparison: prepare() (candidates stage) keys a Map by the same unit texts.
+  const unitText = u.text.length === u.end - u.start ? u.text : text.slice(u.start, u.end);
+  const rel = namePhrasesOfText(unitText);
+  const from = u.start;
   return rel.map((p) =>
     p.title !== undefined
       ? {
@@ -254,7 +258,7 @@ class SourceContext {
     for (const name of capitalisedBeforeVerbs(text)) this.speechSubjects.add(normaliseName(name));
     const all: NamePhrase[] = [];
     for (const u of this.units) {
-      const phrases = unitNamePhrases(text, u.start, u.end);
+      const phrases = unitNamePhrases(text, u);
       this.unitPhrases.push(phrases);
       for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
