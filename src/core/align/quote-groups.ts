@@ -128,18 +128,22 @@ export function groupQuotes(
         }
       }
     }
-    // The speaker most members name (ties: the smallest id, so the result does not depend on order).
-    const votes = new Map<string, number>();
-    for (const m of members) {
-      const sp = quotes[m]!.speaker;
-      if (sp !== null) votes.set(sp, (votes.get(sp) ?? 0) + 1);
-    }
+    // The speaker most members name (ties: the smallest id, so the result does not depend on order). One pass
+    // keeping the best, not a sort of the votes per cluster; most clusters are one quote and need no votes at all.
     let speaker: string | null = null;
-    let best = 0;
-    for (const [sp, v] of [...votes].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      if (v > best) {
-        best = v;
-        speaker = sp;
+    if (members.length === 1) speaker = quotes[members[0]!]!.speaker;
+    else {
+      const votes = new Map<string, number>();
+      for (const m of members) {
+        const sp = quotes[m]!.speaker;
+        if (sp !== null) votes.set(sp, (votes.get(sp) ?? 0) + 1);
+      }
+      let best = 0;
+      for (const [sp, v] of votes) {
+        if (v > best || (v === best && speaker !== null && sp < speaker)) {
+          best = v;
+          speaker = sp;
+        }
       }
     }
     return {
