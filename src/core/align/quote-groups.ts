@@ -35,8 +35,11 @@ export function quoteTextScore(features: ArrayLike<number>): number {
 export interface QuotePairs {
   readonly sourceOf: Int32Array;
   readonly indexOf: Int32Array;
-  /** Candidate pairs [i, j, text + speaker score] (before the same-claim bonus). */
-  readonly base: readonly (readonly [number, number, number])[];
+  /** Candidate pairs: quotes baseI[k] and baseJ[k] with text + speaker score baseS[k] (before the same-claim bonus). */
+  readonly baseI: Int32Array;
+  readonly baseJ: Int32Array;
+  readonly baseS: Float64Array;
+  readonly count: number;
 }
 
 export function scoreQuotePairs(
@@ -55,7 +58,7 @@ export function scoreQuotePairs(
     indexOf[i] = k;
     perSource.set(s, k + 1);
   });
-  if (n === 0) return { sourceOf, indexOf, base: [] };
+  if (n === 0) return { sourceOf, indexOf, ...NO_PAIRS };
   const prepared = prepare(quotes.map((q) => q.text));
   const eligible = Uint8Array.from(quotes, (_, i) => (prepared.vectors[i]!.bag.length > 0 ? 1 : 0));
   const candidates = findCandidates({
@@ -66,7 +69,11 @@ export function scoreQuotePairs(
     ...(checkpoint ? { checkpoint } : {}),
   });
   const f = new Float64Array(FEATURE_COUNT);
-  const base: [number, number, number][] = [];
+  // Flat arrays, not [i, j, s] tuples: groupQuotes reads them twice per comparison.
+  const baseI = new Int32Array(candidates.count);
+  const baseJ = new Int32Array(candidates.count);
+  const baseS = new Float64Array(candidates.count);
+  let count = 0;
   for (let c = 0; c < candidates.count; c++) {
     const i = candidates.a[c]!;
     const j = candidates.b[c]!;
@@ -77,10 +84,15 @@ export function scoreQuotePairs(
     let s = quoteTextScore(f);
     if (a.speaker !== null && b.speaker !== null)
       s += a.speaker === b.speaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
-    base.push([i, j, s]);
+    baseI[count] = i;
+    baseJ[count] = j;
+    baseS[count] = s;
+    count++;
   }
-  return { sourceOf, indexOf, base };
+  return { sourceOf, indexOf, baseI, baseJ, baseS, count };
 }
+
+const NO_PAIRS = { baseI: new Int32Array(0), baseJ: new Int32Array(0), baseS: new Float64Array(0), count: 0 };
 
 export function groupQuotes(
   quotes: readonly Quote[],
@@ -90,12 +102,17 @@ export function groupQuotes(
 ): QuoteGroupDraft[] {
   const n = quotes.length;
   if (n === 0) return [];
-  const { sourceOf, indexOf } = pairs;
-  const scored = new PairTable(pairs.base.length);
-  for (const [i, j, b] of pairs.base) {
-    let s = b;
-    const ga = groupOfUnit.get(quotes[i]!.unitId);
-    if (ga !== undefined && ga === groupOfUnit.get(quotes[j]!.unitId)) s += SAME_CLAIM_BONUS;
+  const { sourceOf, indexOf, baseI, baseJ, baseS } = pairs;
+  // Each quote's claim group, looked up once per quote rather than twice per candidate pair (-1: none).
+  const groupOf = new Int32Array(n).fill(-1);
+  if (groupOfUnit.size > 0) for (let q = 0; q < n; q++) groupOf[q] = groupOfUnit.get(quotes[q]!.unitId) ?? -1;
+  const scored = new PairTable(pairs.count);
+  for (let k = 0; k < pairs.count; k++) {
+    const i = baseI[k]!;
+    const j = baseJ[k]!;
+    let s = baseS[k]!;
+    const ga = groupOf[i]!;
+    if (ga >= 0 && ga === groupOf[j]) s += SAME_CLAIM_BONUS;
     scored.add(i, j, Math.min(1, Math.max(0, s)));
   }
   const clusters = groupUnits({ n, sourceOf, indexOf, pairs: scored, threshold });
@@ -111,18 +128,22 @@ export function groupQuotes(
         }
       }
     }
-    // The speaker most members name (ties: the smallest id, so the result does not depend on order).
-    const votes = new Map<string, number>();
-    for (const m of members) {
-      const sp = quotes[m]!.speaker;
-      if (sp !== null) votes.set(sp, (votes.get(sp) ?? 0) + 1);
-    }
+    // The speaker most members name (ties: the smallest id, so the result does not depend on order). One pass
+    // keeping the best, not a sort of the votes per cluster; most clusters are one quote and need no votes at all.
     let speaker: string | null = null;
-    let best = 0;
-    for (const [sp, v] of [...votes].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-      if (v > best) {
-        best = v;
-        speaker = sp;
+    if (members.length === 1) speaker = quotes[members[0]!]!.speaker;
+    else {
+      const votes = new Map<string, number>();
+      for (const m of members) {
+        const sp = quotes[m]!.speaker;
+        if (sp !== null) votes.set(sp, (votes.get(sp) ?? 0) + 1);
+      }
+      let best = 0;
+      for (const [sp, v] of votes) {
+        if (v > best || (v === best && speaker !== null && sp < speaker)) {
+          best = v;
+          speaker = sp;
+        }
       }
     }
     return {
