@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countSpaced, countWords, isSpace, isSpaceCode, trimSpan } from './lines.ts';
+import { countSpaced, countWords, isSpace, isSpaceCode, splitLines, trimSpan } from './lines.ts';
+import type { Line } from './lines.ts';
 
 // The hand-written scanners must agree with the regexes they replaced (speed, issue 3): output stays byte-identical.
 const WORDS_RE = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
@@ -21,7 +22,40 @@ const tricky = fc
   )
   .map((xs) => xs.join(''));
 
+/** splitLines as it was: one loop over every character, "\r\n", "\r" and "\n" ending a line. */
+function referenceLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let lineStart = 0;
+  const push = (end: number): void => {
+    const t = trimSpan(text, lineStart, end);
+    const line = { start: t.start, end: t.end, text: text.slice(t.start, t.end), blank: t.start === t.end };
+    lines.push({ index: lines.length, ...line });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || ch === 13) {
+      push(i);
+      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+      lineStart = i + 1;
+    }
+  }
+  push(text.length);
+  return lines;
+}
+
 describe('character scanners', () => {
+  it('splitLines equals the character loop it replaced', () => {
+    const lineText = fc
+      .array(fc.constantFrom(...'ab \t\n\r\u2028\u00a0'.split(''), '\r\n', '\n\n'), { maxLength: 40 })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(lineText, (t) => {
+        expect(splitLines(t)).toEqual(referenceLines(t));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('isSpaceCode matches /\\s/u on every UTF-16 code unit', () => {
     const re = /\s/u;
     for (let c = 0; c < 0x10000; c++) {

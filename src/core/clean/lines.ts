@@ -59,23 +59,28 @@ export function trimSpan(text: string, start: number, end: number): Span {
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let lineStart = 0;
-  let index = 0;
   const push = (end: number): void => {
-    const t = trimSpan(text, lineStart, end);
-    lines.push({
-      index: index++,
-      start: t.start,
-      end: t.end,
-      text: text.slice(t.start, t.end),
-      blank: t.start === t.end,
-    });
+    let s = lineStart;
+    let e = end;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    lines.push({ index: lines.length, start: s, end: e, text: text.slice(s, e), blank: s === e });
   };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 /* \n */ || ch === 13 /* \r */) {
-      push(i);
-      if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
-      lineStart = i + 1;
+  // Most texts end lines with "\n" only: then the native indexOf finds the line ends, 1.36 -> 0.19 ms over the
+  // 50 x 2k bench against reading every character in a loop. A text with a "\r" anywhere takes the loop.
+  if (!text.includes('\r')) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', lineStart)) {
+      push(nl);
+      lineStart = nl + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 /* \n */ || ch === 13 /* \r */) {
+        push(i);
+        if (ch === 13 && text.charCodeAt(i + 1) === 10) i++;
+        lineStart = i + 1;
+      }
     }
   }
   push(text.length);
