@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { countSpaced, countWords, isSpace, isSpaceCode, splitLines, trimSpan } from './lines.ts';
+import {
+  countSpaced,
+  countWords,
+  endsLikeSentence,
+  isSpace,
+  isSpaceCode,
+  splitLines,
+  trimSpan,
+} from './lines.ts';
 import type { Line } from './lines.ts';
 
 // The hand-written scanners must agree with the regexes they replaced (speed, issue 3): output stays byte-identical.
@@ -44,6 +52,19 @@ function referenceLines(text: string): Line[] {
 }
 
 describe('character scanners', () => {
+  it('endsLikeSentence answers as the end-anchored regex it replaced', () => {
+    const re = /[.!?…。！？؟:;][\s"'”’»)\]]*$/u;
+    const ending = fc
+      .array(fc.constantFrom(...'a .!?…。！？؟:;"\'”’»)]\n\u3000,“'.split(''), '\u{1f600}'), {
+        maxLength: 12,
+      })
+      .map((xs) => xs.join(''));
+    fc.assert(
+      fc.property(ending, (t) => endsLikeSentence(t) === re.test(t)),
+      { numRuns: 3000 },
+    );
+  });
+
   it('splitLines equals the character loop it replaced', () => {
     const lineText = fc
       .array(fc.constantFrom(...'ab \t\n\r\u2028\u00a0'.split(''), '\r\n', '\n\n'), { maxLength: 40 })

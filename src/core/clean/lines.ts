@@ -199,5 +199,40 @@ export function countSpaced(text: string, limit = Infinity): number {
   return n;
 }
 
-/** Sentence-final punctuation, allowing closing quotes/brackets after it ("…strikes.”"). */
-export const ENDS_LIKE_SENTENCE = /[.!?…。！？؟:;][\s"'”’»)\]]*$/u;
+/**
+ * True when `text` ends with sentence-final punctuation, allowing closing quotes/brackets and spaces after it
+ * ("…strikes.”"): what `/[.!?…。！？؟:;][\s"'”’»)\]]*$/u` matches (equality is a property test). Read from the end:
+ * the regex, end-anchored, scanned every line of every text from its start (it runs once or twice per line).
+ * The marks and the closers are disjoint, so only the character before the trailing closers and spaces decides.
+ */
+export function endsLikeSentence(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && isCloserOrSpace(text.charCodeAt(i))) i--;
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  return (
+    c === 0x2e /* . */ ||
+    c === 0x21 /* ! */ ||
+    c === 0x3f /* ? */ ||
+    c === 0x3a /* : */ ||
+    c === 0x3b /* ; */ ||
+    c === 0x2026 /* … */ ||
+    c === 0x3002 /* 。 */ ||
+    c === 0xff01 /* ！ */ ||
+    c === 0xff1f /* ？ */ ||
+    c === 0x061f /* ؟ */
+  );
+}
+
+function isCloserOrSpace(c: number): boolean {
+  return (
+    c === 0x22 /* " */ ||
+    c === 0x27 /* ' */ ||
+    c === 0x201d /* ” */ ||
+    c === 0x2019 /* ’ */ ||
+    c === 0xbb /* » */ ||
+    c === 0x29 /* ) */ ||
+    c === 0x5d /* ] */ ||
+    isSpaceCode(c)
+  );
+}

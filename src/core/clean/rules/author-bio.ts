@@ -3,7 +3,7 @@
 // searched (a bio never opens a news story), and only paragraphs that read as a description of a journalist.
 
 import type { Block } from '../lines.ts';
-import { countSpaced, ENDS_LIKE_SENTENCE } from '../lines.ts';
+import { countSpaced, endsLikeSentence } from '../lines.ts';
 import type { CleanRule, RemovalDraft } from './types.ts';
 import { wordsOf } from './types.ts';
 
@@ -24,7 +24,7 @@ function isNameLine(b: Block): boolean {
     b.lines.length === 1 &&
     words.length >= 1 &&
     words.length <= 4 &&
-    !ENDS_LIKE_SENTENCE.test(b.text) &&
+    !endsLikeSentence(b.text) &&
     words.every((w) => /^\p{Lu}[\p{L}'’.-]*$/u.test(w))
   );
 }
