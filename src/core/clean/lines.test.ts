@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   countSpaced,
   countWords,
+  countWordsIn,
   endsLikeSentence,
   isSpace,
   isSpaceCode,
@@ -96,6 +97,14 @@ describe('character scanners', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (t) => countWords(t) === regexCount(t)),
     );
     expect(countWords("Kyiv’s U.S.-backed plan, don't 3.5 - x")).toBe(7);
+    fc.assert(
+      fc.property(tricky, fc.nat(), fc.nat(), (t, a, b) => {
+        const start = a % (t.length + 1);
+        const end = start + (b % (t.length - start + 1));
+        return countWordsIn(t, start, end) === regexCount(t.slice(start, end));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('countSpaced equals the whitespace split count; trimSpan trims what \\s matches', () => {

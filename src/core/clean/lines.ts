@@ -151,6 +151,15 @@ function isWordCodePoint(cp: number): boolean {
   return isLetterOrDigit(cp);
 }
 
+/** ASCII code units by their part in a word: 1 letter or digit, 2 joiner (' - .), 0 anything else. */
+const ASCII_WORD_CLASS = new Uint8Array(0x80);
+for (let c = 0x30; c <= 0x39; c++) ASCII_WORD_CLASS[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_WORD_CLASS[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_WORD_CLASS[c] = 1;
+ASCII_WORD_CLASS[0x27] = 2;
+ASCII_WORD_CLASS[0x2d] = 2;
+ASCII_WORD_CLASS[0x2e] = 2;
+
 /**
  * Words as a journalist would count them: the number of matches of the global, unicode regex
  * `[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*` (runs of letters/digits with inner apostrophes, hyphens and dots),
@@ -159,12 +168,38 @@ function isWordCodePoint(cp: number): boolean {
  * (the greedy match then already runs through it). Equality with the regex is a property test in lines.test.ts.
  */
 export function countWords(text: string): number {
+  return countWordsIn(text, 0, text.length);
+}
+
+/**
+ * countWords(text.slice(start, end)) without the slice. Reading a flat text rather than a sliced string, and ASCII
+ * through a table until the first other code unit, count the units of the 50 x 2k bench in 1.73 ms instead of
+ * 2.70 (min of 31).
+ */
+export function countWordsIn(text: string, start: number, end: number): number {
   let n = 0;
-  let prevWord = false;
-  let prevJoinerAfterWord = false;
-  for (let i = 0; i < text.length; i++) {
+  // 0: after a non-word character, 1: after a letter/digit, 2: after a joiner that follows a letter/digit.
+  let state = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return n + countWordsFrom(text, i, end, state);
+    const k = ASCII_WORD_CLASS[c] as number;
+    if (k === 1) {
+      if (state === 0) n++;
+      state = 1;
+    } else state = k === 2 && state === 1 ? 2 : 0;
+  }
+  return n;
+}
+
+/** countWordsIn's general loop, from `start` on in the given state: code points, any script. */
+function countWordsFrom(text: string, start: number, end: number, state: number): number {
+  let n = 0;
+  let prevWord = state === 1;
+  let prevJoinerAfterWord = state === 2;
+  for (let i = start; i < end; i++) {
     let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < end) {
       const lo = text.charCodeAt(i + 1);
       if (lo >= 0xdc00 && lo <= 0xdfff) {
         cp = (cp - 0xd800) * 0x400 + (lo - 0xdc00) + 0x10000;

@@ -4,7 +4,7 @@
 import type { Position, SourceInput, Span, Unit } from '../model.ts';
 import type { SegmentOptions } from '../options.ts';
 import type { CleanResult } from '../clean/clean.ts';
-import { countWords, endsLikeSentence, isSpace, trimSpan } from '../clean/lines.ts';
+import { countWords, countWordsIn, endsLikeSentence, isSpace, trimSpan } from '../clean/lines.ts';
 import type { Block } from '../clean/lines.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -187,7 +187,7 @@ export function segmentSource(
     }
   });
 
-  const wordCount = units.reduce((n, u) => n + countWords(u.text), 0);
+  const wordCount = units.reduce((n, u) => n + countWordsIn(text, u.start, u.end), 0);
   return {
     units,
     paragraphs: paragraphs.map((p) => p.span),
