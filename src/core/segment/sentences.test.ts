@@ -62,7 +62,7 @@ describe('segmenterBreaks', () => {
         const end = start + (text.length === start ? 0 : b % (text.length - start + 1));
         expect(segmenterBreaks(text, start, end, locale)).toEqual(referenceBreaks(text, start, end, locale));
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 

@@ -160,14 +160,35 @@ function finalTerminatorRun(text: string, start: number, end: number): number {
 }
 
 /**
- * False when Intl.Segmenter cannot break [from, lastBreakable) once `from` is a segment start: no code unit of it
- * may end a sentence. (A break after `from` needs an SATerm or ParaSep after `from`: a chain SATerm Close* Sp*
- * cannot run through `from`, as the segmenter broke there only because neither a Close nor a Sp continued it.)
+ * The first code unit from `from` on that may end a sentence (text.length when none). Once `from` is a segment
+ * start, Intl.Segmenter cannot break before it: a break needs an SATerm or a ParaSep after `from`, and a chain
+ * SATerm Close* Sp* cannot run through `from`, as the segmenter broke there only because neither a Close nor a Sp
+ * continued it.
  */
-function mayBreakIn(text: string, from: number, lastBreakable: number): boolean {
+function firstSuspect(text: string, from: number): number {
   MAY_END_SENTENCE.lastIndex = from;
   const m = MAY_END_SENTENCE.exec(text);
-  return m !== null && m.index < lastBreakable;
+  return m === null ? text.length : m.index;
+}
+
+function isAsciiLetterOrDigit(c: number): boolean {
+  const l = c | 0x20;
+  return (c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x7a);
+}
+
+/**
+ * Where the segmenter's input for [start, …) may begin, given the first code unit that may end a sentence at
+ * `suspect`: one character before it when the two characters before it are ASCII letters or digits, else `start`.
+ * Nothing before `suspect` breaks, and no rule reads further back than the character before a terminator (SB6 "3.5",
+ * SB7 "U.S"); a rule chain SATerm Close* Sp* cannot include a letter. The first sentence of a paragraph is then
+ * not scanned by ICU (~8 ns per character).
+ */
+function segmenterInputStart(text: string, start: number, suspect: number): number {
+  return suspect - 2 >= start &&
+    isAsciiLetterOrDigit(text.charCodeAt(suspect - 1)) &&
+    isAsciiLetterOrDigit(text.charCodeAt(suspect - 2))
+    ? suspect - 1
+    : start;
 }
 
 /**
@@ -200,9 +221,11 @@ function segmenterInputEnd(text: string, start: number, lastBreakable: number, e
 export function segmenterBreaks(text: string, start: number, end: number, locale: string): number[] {
   const cuts: number[] = [];
   const lastBreakable = finalTerminatorRun(text, start, end);
-  if (!mayBreakIn(text, start, lastBreakable)) return cuts;
-  const length = segmenterInputEnd(text, start, lastBreakable, end) - start;
-  const segments = segmenterFor(locale).segment(text.slice(start, start + length));
+  const suspect = firstSuspect(text, start);
+  if (suspect >= lastBreakable) return cuts;
+  const from = segmenterInputStart(text, start, suspect);
+  const length = segmenterInputEnd(text, start, lastBreakable, end) - from;
+  const segments = segmenterFor(locale).segment(text.slice(from, from + length));
   // Each segment ends where the next begins: a boundary before the end of the input is a cut (the end of a
   // shortened input follows a letter with nothing that may end a sentence before it: never a boundary).
   for (let at = 0; ;) {
@@ -210,8 +233,8 @@ export function segmenterBreaks(text: string, start: number, end: number, locale
     if (!seg) break;
     at = seg.index + seg.segment.length;
     if (at >= length) break;
-    cuts.push(start + at);
-    if (!mayBreakIn(text, start + at, lastBreakable)) break;
+    cuts.push(from + at);
+    if (firstSuspect(text, from + at) >= lastBreakable) break;
   }
   return cuts;
 }
