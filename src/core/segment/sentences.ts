@@ -4,7 +4,7 @@
 // (issue 6: a 50,000-character run without punctuation must not become one unit).
 
 import type { Span } from '../model.ts';
-import { isSpace, trimSpan } from '../clean/lines.ts';
+import { codePointPredicate, isSpace, trimSpan } from '../clean/lines.ts';
 import {
   ACRONYM_FOLLOWERS,
   LOWER_NEXT_ABBREVIATIONS,
@@ -30,16 +30,31 @@ function segmenterFor(locale: string): Intl.Segmenter {
 }
 
 const CLOSERS = /^["'”’»«)\]}›]+/u;
+/** The first character of a CLOSERS match (all are single code units). */
+function isCloser(c: number): boolean {
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x201d ||
+    c === 0x2019 ||
+    c === 0xbb ||
+    c === 0xab ||
+    c === 0x29 ||
+    c === 0x5d ||
+    c === 0x7d ||
+    c === 0x203a
+  );
+}
 // keepBreak's tests, compiled once: a regex literal inside a function is a new RegExp object every time it is
 // evaluated (wordBeforeDot's once per character), ~2.5 MB per comparison on the 50 x 2k bench. None is global or
 // sticky, so sharing them carries no lastIndex state between calls.
-const LETTER_OR_DOT = /[\p{L}.]/u;
+// `[\p{L}.]` on one code unit, memoised: wordBeforeDot asks it for every letter of the word before each full stop.
+const isLetterOrDot = codePointPredicate(/[\p{L}.]/u);
 const NEXT_WORD = /^["'“‘«([]*([\p{L}\p{N}][\p{L}\p{N}'’-]*)/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_DIGIT = /^\p{N}/u;
 const ENDS_DIGIT = /\p{N}$/u;
-const LINE_BREAK = /[\n\r]/u;
 const ENDS_CLAUSE = /[.!?…。！？؟"”’»)]$/u;
 const ENDS_SENTENCE_MARK = /[.!?…]["”’»)]*$/u;
 const CASED_SCRIPT = /\p{Script=Latin}|\p{Script=Cyrillic}|\p{Script=Greek}/u;
@@ -50,13 +65,21 @@ const DOTTED_ACRONYM = /^(?:\p{L}\.)+\p{L}$/u;
 function wordBeforeDot(text: string, end: number): string {
   const i = end - 1; // the dot
   let j = i;
-  while (j > 0 && LETTER_OR_DOT.test(text[j - 1] ?? '')) j--;
+  while (j > 0 && isLetterOrDot(text.charCodeAt(j - 1))) j--;
   return text.slice(j, i);
 }
 
 function nextWord(text: string, pos: number): string {
   const m = NEXT_WORD.exec(text.slice(pos, pos + 60));
   return m ? (m[1] as string) : '';
+}
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return true;
+  }
+  return false;
 }
 
 /** The last two UTF-16 code units of text.slice(0, end): enough for a test on its final code point. */
@@ -73,11 +96,11 @@ function keepBreak(text: string, contentEnd: number, next: number): boolean {
   const nw = nextWord(text, next);
   const nextLower = STARTS_LOWER.test(nw);
   const nextDigit = STARTS_DIGIT.test(nw);
-  const gap = text.slice(contentEnd, next);
   // A line break inside a paragraph after text that does not end a sentence: hard-wrapped text.
   // End-anchored tests read a short window, not text.slice(0, …): a `$` regex scans its whole input from the start,
   // which made every break cost O(source length). Two code units keep a final surrogate pair whole.
-  if (LINE_BREAK.test(gap) && !ENDS_CLAUSE.test(tail(text, contentEnd)) && nextLower) return false;
+  if (nextLower && hasLineBreak(text, contentEnd, next) && !ENDS_CLAUSE.test(tail(text, contentEnd)))
+    return false;
   if (
     nextLower &&
     ENDS_SENTENCE_MARK.test(text.slice(Math.max(0, contentEnd - 4), contentEnd)) &&
@@ -88,10 +111,10 @@ function keepBreak(text: string, contentEnd: number, next: number): boolean {
   }
   if (last === '.') {
     // Decimal or number with a dot: "3.5", "No. 2" handled below.
-    if (ENDS_DIGIT.test(tail(text, contentEnd - 1)) && nextDigit && gap === '') return false;
+    if (nextDigit && contentEnd === next && ENDS_DIGIT.test(tail(text, contentEnd - 1))) return false;
     const word = wordBeforeDot(text, contentEnd);
     const lower = word.toLowerCase();
-    if (text.slice(contentEnd - 3, contentEnd) === '...') return !nextLower;
+    if (contentEnd >= 3 && text.startsWith('...', contentEnd - 3)) return !nextLower;
     if (TITLE_ABBREVIATIONS.has(lower) && STARTS_UPPER.test(nw)) return false;
     if (NEVER_FINAL.has(lower)) return false;
     if (MONTH_ABBREVIATIONS.has(lower) && nextDigit) return false;
@@ -256,7 +279,8 @@ export function splitSentences(
   for (const cut of cuts) {
     // Closing quotes/brackets the segmenter left at the start of the next piece belong to this sentence.
     let c = cut;
-    const m = CLOSERS.exec(text.slice(c, Math.min(end, c + 4)));
+    // Most cuts are followed by a letter: the regex (and its slice) only runs after a closer.
+    const m = isCloser(text.charCodeAt(c)) ? CLOSERS.exec(text.slice(c, Math.min(end, c + 4))) : null;
     if (m && (c + m[0].length >= end || isSpace(text[c + m[0].length]))) c += m[0].length;
     let contentEnd = c;
     while (contentEnd > sentStart && isSpace(text[contentEnd - 1])) contentEnd--;
