@@ -19,7 +19,7 @@ const CREDIT_AT_END = /\b(?:REUTERS|AP Photo|AFP|EPA)\s*\/\s*\p{Lu}[\p{L}.\-' ]+
  * a "/", a ":" or "Getty Images" (both regexes are case-sensitive). Four native searches instead of two regex
  * scans and a word count over every line; equality is a property test.
  */
-export function mayHoldCreditToken(text: string): boolean {
+function mayHoldCreditToken(text: string): boolean {
   return text.includes('(') || text.includes('/') || text.includes(':') || text.includes('Getty Images');
 }
 
