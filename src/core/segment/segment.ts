@@ -4,7 +4,7 @@
 import type { Position, SourceInput, Span, Unit } from '../model.ts';
 import type { SegmentOptions } from '../options.ts';
 import type { CleanResult } from '../clean/clean.ts';
-import { countWords, ENDS_LIKE_SENTENCE, isSpace, trimSpan } from '../clean/lines.ts';
+import { countWords, countWordsIn, endsLikeSentence, isSpace, trimSpan } from '../clean/lines.ts';
 import type { Block } from '../clean/lines.ts';
 import { splitSentences } from './sentences.ts';
 
@@ -24,7 +24,17 @@ interface Paragraph {
   readonly span: Span;
   /** Story pieces of the paragraph (a paragraph can contain an inline removal such as a photo credit). */
   readonly pieces: readonly Span[];
-  readonly singleLine: boolean;
+}
+
+/** True when the paragraph has no line break. Asked last, after the cheaper tests: it reads the whole paragraph. */
+function isSingleLine(text: string, p: Paragraph): boolean {
+  return !/[\n\r]/u.test(text.slice(p.span.start, p.span.end));
+}
+
+/** A line that may be a heading under the line before it. */
+function isHeadingLikeLine(t: string): boolean {
+  // A line starting with a dash right under a quote is its attribution ("—Thomas Hale, chairman"), not a heading.
+  return !endsLikeSentence(t) && countWords(t) <= 12 && !/^[—–-]/u.test(t);
 }
 
 /**
@@ -38,17 +48,12 @@ function paragraphBlocks(blocks: readonly Block[]): Span[] {
     b.lines.forEach((line, i) => {
       const isLast = i === b.lines.length - 1;
       const next = b.lines[i + 1];
-      const endsSentence = ENDS_LIKE_SENTENCE.test(line.text);
-      // A line starting with a dash right under a quote is its attribution ("—Thomas Hale, chairman"), not a heading.
-      const nextIsHeadingLike =
-        next !== undefined &&
-        !ENDS_LIKE_SENTENCE.test(next.text) &&
-        countWords(next.text) <= 12 &&
-        !/^[—–-]/u.test(next.text);
+      // Pure tests, cheapest first: the heading test counts the words of the next line.
       if (
         isLast ||
-        (endsSentence && next !== undefined && /^[\p{Lu}\p{N}"“‘'«„]/u.test(next.text)) ||
-        (endsSentence && nextIsHeadingLike)
+        (next !== undefined &&
+          endsLikeSentence(line.text) &&
+          (/^[\p{Lu}\p{N}"“‘'«„]/u.test(next.text) || isHeadingLikeLine(next.text)))
       ) {
         out.push({ start, end: line.end });
         if (next) start = next.start;
@@ -81,11 +86,7 @@ function isHeadingText(t: string): boolean {
   if (t.length > 100) return false;
   const words = countWords(t);
   return (
-    words >= 1 &&
-    words <= 12 &&
-    !ENDS_LIKE_SENTENCE.test(t) &&
-    !/[,\-–—]$/u.test(t) &&
-    /^[\p{Lu}\p{N}]/u.test(t)
+    words >= 1 && words <= 12 && !endsLikeSentence(t) && !/[,\-–—]$/u.test(t) && /^[\p{Lu}\p{N}]/u.test(t)
   );
 }
 
@@ -114,7 +115,7 @@ export function segmentSource(
     const first = pieces[0] as Span;
     const last = pieces[pieces.length - 1] as Span;
     const span = { start: first.start, end: last.end };
-    paragraphs.push({ span, pieces, singleLine: !/[\n\r]/u.test(text.slice(span.start, span.end)) });
+    paragraphs.push({ span, pieces });
   }
 
   const units: Unit[] = [];
@@ -148,11 +149,11 @@ export function segmentSource(
     if (
       i === 0 &&
       only !== null &&
-      p.singleLine &&
       paragraphs.length > 1 &&
       !startsAtDateline &&
       isHeadlineText(only) &&
-      only.length <= options.maxSentenceLength
+      only.length <= options.maxSentenceLength &&
+      isSingleLine(text, p)
     ) {
       const u = push(p.span, i, 'sentence', 'headline');
       headlineUnitId = u.id;
@@ -161,12 +162,12 @@ export function segmentSource(
     }
     const isHeading =
       only !== null &&
-      p.singleLine &&
       i > 0 &&
       i < paragraphs.length - 1 &&
       ledeParagraph >= 0 &&
       isHeadingText(only) &&
-      only.length <= options.maxSentenceLength;
+      only.length <= options.maxSentenceLength &&
+      isSingleLine(text, p);
     if (isHeading) {
       push(p.span, i, 'heading', 'body');
       return;
@@ -186,7 +187,7 @@ export function segmentSource(
     }
   });
 
-  const wordCount = units.reduce((n, u) => n + countWords(u.text), 0);
+  const wordCount = units.reduce((n, u) => n + countWordsIn(text, u.start, u.end), 0);
   return {
     units,
     paragraphs: paragraphs.map((p) => p.span),

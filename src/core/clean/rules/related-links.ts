@@ -5,7 +5,7 @@
 // more" or "related" are never touched: only whole short lines are considered.
 
 import type { Block } from '../lines.ts';
-import { countSpaced, ENDS_LIKE_SENTENCE } from '../lines.ts';
+import { countSpaced, endsLikeSentence } from '../lines.ts';
 import type { CleanRule, RemovalDraft } from './types.ts';
 
 const HEADER =
@@ -21,7 +21,7 @@ function looksLikeHeadline(b: Block): boolean {
   return (
     countSpaced(b.text) <= 20 &&
     b.lines.length === 1 &&
-    !ENDS_LIKE_SENTENCE.test(b.text) &&
+    !endsLikeSentence(b.text) &&
     /^[\p{Lu}\p{N}"“‘'«]/u.test(b.text)
   );
 }
@@ -40,7 +40,7 @@ export const relatedLinksRule: CleanRule = (ctx) => {
     const header = b.text.replace(/[:：]\s*$/u, '');
     // Trailing block: everything after the header is headline-sized and reads as headlines or cut-off teasers
     // ("Ukrainian President Volodymyr Zelenskyy said his") rather than finished sentences.
-    const listing = rest.filter((r) => looksLikeHeadline(r) || !ENDS_LIKE_SENTENCE.test(r.text)).length;
+    const listing = rest.filter((r) => looksLikeHeadline(r) || !endsLikeSentence(r.text)).length;
     // Teasers can be finished sentences, so a mixed tail still counts when it is only the last quarter of the text.
     const tailShare = (ctx.text.length - b.start) / Math.max(1, ctx.text.length);
     const trailing = listing === rest.length || (listing * 2 >= rest.length && tailShare <= 0.25);
