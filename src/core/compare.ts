@@ -551,10 +551,22 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   const presentIn = new Int32Array(sourceCount).fill(-1);
   const groups: Group[] = clusters.map((members, g) => {
     const own = groupPairs[g]!.map((k) => pairs[k]!);
-    for (const m of members) presentIn[sourceOf[m]!] = g;
-    const present: string[] = [];
-    const omittedBy: string[] = [];
-    for (let s = 0; s < sourceCount; s++) (presentIn[s] === g ? present : omittedBy).push(allSourceIds[s]!);
+    let presentCount = 0;
+    for (const m of members) {
+      if (presentIn[sourceOf[m]!] === g) continue;
+      presentIn[sourceOf[m]!] = g;
+      presentCount++;
+    }
+    // Sized up front: grown by push, the omitted lists (49 ids for a claim only one of 50 sources has) were ~2 MB of
+    // reallocations per comparison on the 50 x 2k bench, all of it copied by the young-generation GC.
+    const present = new Array<string>(presentCount);
+    const omittedBy = new Array<string>(sourceCount - presentCount);
+    let nPresent = 0;
+    let nOmitted = 0;
+    for (let s = 0; s < sourceCount; s++) {
+      if (presentIn[s] === g) present[nPresent++] = allSourceIds[s]!;
+      else omittedBy[nOmitted++] = allSourceIds[s]!;
+    }
     let relation: Relation | null = null;
     for (const p of own)
       if (relation === null || RELATION_RANK[p.relation] > RELATION_RANK[relation]) relation = p.relation;

@@ -50,7 +50,10 @@ export function groupUnits(input: GroupInput): number[][] {
     const ma = membersOf(a);
     const mb = membersOf(b);
     const id = nextId++;
-    const all = ma.concat(mb);
+    // ma grows in place (same order as ma.concat(mb)): a's list is retired below, and a new array per merge was
+    // ~1 MB of garbage per comparison on the 50 x 2k bench.
+    const all = ma;
+    for (const u of mb) all.push(u);
     for (const u of all) clusterOf[u] = id;
     memberLists[a] = undefined;
     memberLists[b] = undefined;

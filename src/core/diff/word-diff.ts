@@ -94,19 +94,39 @@ function tokensOf(s: string): TokenList {
   return list;
 }
 
+/** tokenList's work buffer: key id and bounds per token, copied out at the exact size once the text is read. */
+let tokenScratch = new Int32Array(3 * 256);
+
 function tokenList(s: string): TokenList {
-  const keys: number[] = [];
-  const bounds: number[] = [];
+  let n = 0;
   // Most texts have no character to fold: then every token is its own key. forEachMatch, not exec: no match object
   // per token (this runs once per unit of every reported pair; ~4 MB per comparison on the 50 x 2k bench).
   const fold = FOLDABLE.test(s);
   forEachMatch(s, SPACE_RE, TOKEN_RE, (start, end) => {
+    if (3 * n + 3 > tokenScratch.length) {
+      const grown = new Int32Array(2 * tokenScratch.length);
+      grown.set(tokenScratch);
+      tokenScratch = grown;
+    }
+    let key: number;
     if (fold) {
-      const key = foldKey(s.slice(start, end));
-      keys.push(keyIds.idOf(key, 0, key.length));
-    } else keys.push(keyIds.idOf(s, start, end));
-    bounds.push(start, end);
+      const folded = foldKey(s.slice(start, end));
+      key = keyIds.idOf(folded, 0, folded.length);
+    } else key = keyIds.idOf(s, start, end);
+    tokenScratch[3 * n] = key;
+    tokenScratch[3 * n + 1] = start;
+    tokenScratch[3 * n + 2] = end;
+    n++;
   });
+  // Exact-size arrays: the memo keeps them for the whole comparison, and arrays grown by push were about twice
+  // their final size in allocations, all copied by the young-generation GC.
+  const keys = new Array<number>(n);
+  const bounds = new Array<number>(2 * n);
+  for (let k = 0; k < n; k++) {
+    keys[k] = tokenScratch[3 * k]!;
+    bounds[2 * k] = tokenScratch[3 * k + 1]!;
+    bounds[2 * k + 1] = tokenScratch[3 * k + 2]!;
+  }
   return { keys, bounds };
 }
 
@@ -247,9 +267,11 @@ function coarseOps(ka: readonly number[], kb: readonly number[]): EditOp[] {
   return ops;
 }
 
-/** editOps' marks: a slot per key id, stamps that only grow (see editOps). */
+/** editOps' marks: a slot per key id, stamps that only grow (see editOps); and its position buffers. */
 let seen = new Int32Array(1024);
 let nextStamp = 0;
+let posA = new Int32Array(256);
+let posB = new Int32Array(256);
 
 /** A run of `count` tokens that are equal (both lists advance), deleted (only a's) or inserted (only b's). */
 export interface EditOp {
@@ -293,22 +315,25 @@ export function editOps(
   const stampB = (nextStamp += 2) - 1;
   const stampBoth = nextStamp;
   for (let k = p; k < kb.length - q; k++) seen[kb[k]!] = stampB;
+  // Positions of the kept tokens in reused buffers (jsdiff needs the kept keys as arrays of their own).
+  if (posA.length < ka.length || posB.length < kb.length) {
+    posA = new Int32Array(Math.max(ka.length, kb.length, 2 * posA.length));
+    posB = new Int32Array(posA.length);
+  }
   const ma: number[] = [];
-  const posA: number[] = [];
   for (let k = p; k < ka.length - q; k++) {
     const key = ka[k]!;
     if (key < top && (seen[key] === stampB || seen[key] === stampBoth)) {
       seen[key] = stampBoth;
+      posA[ma.length] = k;
       ma.push(key);
-      posA.push(k);
     }
   }
   const mb: number[] = [];
-  const posB: number[] = [];
   for (let k = p; k < kb.length - q; k++) {
     if (seen[kb[k]!] === stampBoth) {
+      posB[mb.length] = k;
       mb.push(kb[k]!);
-      posB.push(k);
     }
   }
   // jsdiff reads its own clock (Date.now) for `timeout`; we only pass it when the caller opted into wall-clock
