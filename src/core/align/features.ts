@@ -134,13 +134,6 @@ class Arena {
     return v;
   }
 
-  /** A copy of `ids` in arena memory. */
-  copy(ids: readonly number[]): Int32Array {
-    const v = this.int(ids.length);
-    v.set(ids);
-    return v;
-  }
-
   /** Sorted unique values of scratch[0, len) (a typed array's default sort is numeric), copied into the arena. */
   uniqueOfScratch(len: number): Int32Array {
     if (len === 0) return EMPTY;
@@ -153,7 +146,7 @@ class Arena {
     return v;
   }
 
-  sortedUnique(ids: readonly number[]): Int32Array {
+  sortedUnique(ids: ArrayLike<number>): Int32Array {
     const s = scratchFor(ids.length);
     for (let i = 0; i < ids.length; i++) s[i] = ids[i]!;
     return this.uniqueOfScratch(ids.length);
@@ -193,13 +186,45 @@ function sortScratch(len: number): void {
 }
 
 interface RawUnit {
-  all: number[];
-  content: number[];
-  numbers: number[];
-  names: number[];
-  quoted: number[];
+  /** Arena views, written once. */
+  all: Int32Array;
+  content: Int32Array;
+  numbers: Int32Array;
+  names: Int32Array;
+  quoted: Int32Array;
   negated: boolean;
 }
+
+/**
+ * Work lists for one text's token ids by role, reused for every text: the ids go to the arena at their final size
+ * once the text is read, instead of five JS arrays per text grown by push (13k arrays on the 50 x 2k bench).
+ */
+class IdList {
+  ids = new Int32Array(256);
+  n = 0;
+
+  push(id: number): void {
+    if (this.n === this.ids.length) {
+      const grown = new Int32Array(2 * this.n);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.n++] = id;
+  }
+
+  /** The ids so far, copied into the arena; the list is emptied. */
+  take(arena: Arena): Int32Array {
+    const v = arena.int(this.n);
+    for (let k = 0; k < this.n; k++) v[k] = this.ids[k]!;
+    this.n = 0;
+    return v;
+  }
+}
+const rawAll = new IdList();
+const rawContent = new IdList();
+const rawNumbers = new IdList();
+const rawNames = new IdList();
+const rawQuoted = new IdList();
 
 /** Tokenise every text once and build the id vectors with batch IDF. */
 export function prepare(texts: readonly string[]): Prepared {
@@ -237,25 +262,30 @@ export function prepare(texts: readonly string[]): Prepared {
     } else if (!stop) isStop[id] = false;
     return id;
   };
+  const arena = new Arena();
   const raws: RawUnit[] = distinct.map((t) => {
-    const r: RawUnit = { all: [], content: [], numbers: [], names: [], quoted: [], negated: false };
     let neg = 0;
     scanTokens(t, (key, type, quoted, negation) => {
       const id = idOf(key, type === 'stop');
-      r.all.push(id);
+      rawAll.push(id);
       if (negation) neg++;
       if (type === 'stop') return;
-      r.content.push(id);
-      if (type === 'number') r.numbers.push(id);
-      else if (type === 'name') r.names.push(id);
-      if (quoted) r.quoted.push(id);
+      rawContent.push(id);
+      if (type === 'number') rawNumbers.push(id);
+      else if (type === 'name') rawNames.push(id);
+      if (quoted) rawQuoted.push(id);
     });
-    r.negated = neg % 2 === 1;
-    return r;
+    return {
+      all: rawAll.take(arena),
+      content: rawContent.take(arena),
+      numbers: rawNumbers.take(arena),
+      names: rawNames.take(arena),
+      quoted: rawQuoted.take(arena),
+      negated: neg % 2 === 1,
+    };
   });
 
   const df = new Int32Array(keys.length);
-  const arena = new Arena();
   const bags = raws.map((r) => arena.sortedUnique(r.content));
   const unis = raws.map((r) => arena.sortedUnique(r.all));
   unis.forEach((u, d) => {
@@ -286,14 +316,14 @@ export function prepare(texts: readonly string[]): Prepared {
       totalW += w;
       sq += w * w;
     }
-    const all = arena.copy(r.all);
+    const all = r.all;
     // Hashes go into the scratch buffer, then only the sorted unique ones into the arena.
     const bs = scratchFor(all.length);
     for (let k = 1; k < all.length; k++) bs[k - 1] = (Math.imul(all[k - 1]!, 0x9e3779b1) ^ all[k]!) | 0;
     const bigrams = arena.uniqueOfScratch(Math.max(0, all.length - 1));
     return {
       all,
-      content: arena.copy(r.content),
+      content: r.content,
       bag,
       bagW,
       totalW,
