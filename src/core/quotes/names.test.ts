@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findNamePhrases, looksLikeOrganisation, normaliseName, stripTitles, surnameOf } from './names.ts';
+import {
+  findNamePhrases,
+  findNamePhrasesByTokenRegex,
+  looksLikeOrganisation,
+  normaliseName,
+  stripTitles,
+  surnameOf,
+} from './names.ts';
 
 const names = (text: string) => findNamePhrases(text).map((p) => p.name);
 
@@ -26,5 +34,63 @@ describe('names', () => {
     expect(looksLikeOrganisation('Volodymyr Zelenskyy')).toBe(false);
     expect(normaliseName('Hélène  Rousseau')).toBe('helene rousseau');
     expect(surnameOf('Ursula von der Leyen')).toBe('leyen');
+  });
+});
+
+describe('findNamePhrases fast scan', () => {
+  const piece = fc.constantFrom(
+    'de',
+    'van',
+    'von',
+    'der',
+    'la',
+    'bin',
+    'al',
+    'das',
+    'deux',
+    'Anna',
+    'Berg',
+    'Dr.',
+    'Mr.',
+    'President',
+    'The',
+    'O’Neil',
+    'Jean-Luc',
+    'Smith’s',
+    'Leyen’s',
+    'Jr.',
+    'X.',
+    'Zoë',
+    'said',
+    'and',
+    ' ',
+    '  ',
+    ',',
+    '.',
+    '\n',
+    '-',
+    '“',
+    '”',
+    'À',
+    'Él',
+    '’s',
+    'é',
+    'de-la',
+    'Von',
+  );
+  const text = fc
+    .array(fc.oneof(piece, fc.string({ maxLength: 3 })), { maxLength: 30 })
+    .map((xs) => xs.join(''));
+  const spaced = fc.array(piece, { maxLength: 20 }).map((xs) => xs.join(' '));
+
+  it('finds what the token-regex reference finds', () => {
+    fc.assert(
+      fc.property(fc.oneof(text, spaced), (t) => {
+        expect(findNamePhrases(t)).toEqual(findNamePhrasesByTokenRegex(t));
+        const from = Math.floor(t.length / 3);
+        expect(findNamePhrases(t, from)).toEqual(findNamePhrasesByTokenRegex(t, from));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
