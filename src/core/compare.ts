@@ -385,7 +385,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
     if (!d.complete) budgetsHit.add('diff');
     const fixed = relationFix.size > 0 ? relationFix.get(`${i}:${j}`) : undefined;
     const relation = fixed ?? known.relation;
-    return {
+    const pair: Pair = {
       id: `${a.id}~${b.id}`,
       a: a.id,
       b: b.id,
@@ -394,8 +394,9 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       diff: d.parts,
       diffComplete: d.complete,
       discrepancies,
-      ...(manual ? { manual: true } : {}),
     };
+    // A spread inside the literal sends every pair's creation down the generic copy path; only manual pairs need it.
+    return manual ? { ...pair, manual: true } : pair;
   };
   // A group's candidate edges live in parallel typed arrays, reused across groups: an [i, j, score] tuple per edge
   // (tens of thousands on 50 sources, every pair inside every group) was ~4 MB per comparison on the 50 x 2k bench.
