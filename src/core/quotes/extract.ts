@@ -319,17 +319,18 @@ class SourceContext {
     return i < 0 ? undefined : this.units[i + 1];
   }
 
+  /** Index of the last unit starting at or before `pos` (0 when none): where a scan for units at `pos` begins. */
+  private firstUnitFrom(pos: number): number {
+    return Math.max(
+      0,
+      SourceContext.lastAtOrBefore(this.units, (u) => u.start, pos),
+    );
+  }
+
   /** Units overlapping [start, end). */
   unitsIn(start: number, end: number): Unit[] {
     const out: Unit[] = [];
-    for (
-      let i = Math.max(
-        0,
-        SourceContext.lastAtOrBefore(this.units, (u) => u.start, start),
-      );
-      i < this.units.length;
-      i++
-    ) {
+    for (let i = this.firstUnitFrom(start); i < this.units.length; i++) {
       const u = this.units[i] as Unit;
       if (u.start >= end) break;
       if (u.end > start) out.push(u);
@@ -341,14 +342,7 @@ class SourceContext {
   private phrasesIn(from: number, to: number): NamePhrase[] {
     const out: NamePhrase[] = [];
     // unitsIn(from, to), by index into the per-unit cache.
-    for (
-      let i = Math.max(
-        0,
-        SourceContext.lastAtOrBefore(this.units, (u) => u.start, from),
-      );
-      i < this.units.length;
-      i++
-    ) {
+    for (let i = this.firstUnitFrom(from); i < this.units.length; i++) {
       const u = this.units[i] as Unit;
       if (u.start >= to) break;
       if (u.end <= from) continue;
