@@ -109,17 +109,7 @@ function keepBreak(text: string, contentEnd: number, next: number): boolean {
 }
 
 function referenceSplit(text: string, start: number, end: number, locale: string): Span[] {
-  const slice = text.slice(start, end);
-  const cuts: number[] = [];
-  // Walk the segments with containing() rather than the iterator: the same boundaries (one break iterator over
-  // one string either way), at about half the cost per segment in V8.
-  const segments = new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(slice);
-  for (let at = 0; at < slice.length;) {
-    const seg = segments.containing(at);
-    if (!seg) break;
-    if (seg.index > 0) cuts.push(start + seg.index);
-    at = seg.index + seg.segment.length;
-  }
+  const cuts = referenceBreaks(text, start, end, locale);
   const spans: Span[] = [];
   let sentStart = start;
   for (const cut of cuts) {
