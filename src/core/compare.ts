@@ -6,7 +6,7 @@
 
 import { findCandidates } from './align/candidates.ts';
 import { sourceContext, withContext } from './align/context.ts';
-import { FEATURE_COUNT, FEATURE_NAMES, pairFeatures, prepare } from './align/features.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, bagSize, pairFeatures, prepare } from './align/features.ts';
 import { groupUnits } from './align/group.ts';
 import { sortStrongestFirst } from './align/order.ts';
 import { PairTable } from './align/pair-table.ts';
@@ -235,7 +235,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   const prepared = prepare(unitTexts);
   const eligible = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
-    eligible[k] = units[k]!.kind === 'sentence' && prepared.vectors[k]!.bag.length > 0 ? 1 : 0;
+    eligible[k] = units[k]!.kind === 'sentence' && bagSize(prepared, k) > 0 ? 1 : 0;
   }
   const candidates = findCandidates({
     prepared,

@@ -4,6 +4,7 @@
 // max(COMMON_MIN, COMMON_PER_SOURCE x sources) units is generic ("said", "officials") and would touch every unit
 // without saying which claim is which. The scorer still sees those words; only the candidate search skips them.
 
+import { BAG, fieldEnd, fieldStart } from './features.ts';
 import type { Prepared } from './features.ts';
 
 export const COMMON_PER_SOURCE = 2;
@@ -57,7 +58,8 @@ export interface Candidates {
 /** Candidate pairs in two flat arrays: tens of thousands of [i, j] tuples were a measurable allocation cost. */
 export function findCandidates(input: CandidateInput): Candidates {
   const { prepared, sourceOf, eligible, perUnit } = input;
-  const n = prepared.vectors.length;
+  const n = prepared.textOf.length;
+  const data = prepared.data;
   const vocab = prepared.keys.length;
   // Postings: ids -> eligible units containing them (CSR layout in two typed arrays).
   const counts = new Int32Array(vocab + 1);
@@ -65,16 +67,16 @@ export function findCandidates(input: CandidateInput): Candidates {
   // optimised, and unoptimised for-of makes an iterator result per element.
   for (let u = 0; u < n; u++) {
     if (!eligible[u]) continue;
-    const bag = prepared.vectors[u]!.bag;
-    for (let k = 0; k < bag.length; k++) counts[bag[k]! + 1]!++;
+    const end = fieldEnd(prepared, u, BAG);
+    for (let k = fieldStart(prepared, u, BAG); k < end; k++) counts[data[k]! + 1]!++;
   }
   for (let id = 0; id < vocab; id++) counts[id + 1]! += counts[id]!;
   const postings = new Int32Array(counts[vocab]!);
   const fill = counts.slice(0, vocab);
   for (let u = 0; u < n; u++) {
     if (!eligible[u]) continue;
-    const bag = prepared.vectors[u]!.bag;
-    for (let k = 0; k < bag.length; k++) postings[fill[bag[k]!]!++] = u;
+    const end = fieldEnd(prepared, u, BAG);
+    for (let k = fieldStart(prepared, u, BAG); k < end; k++) postings[fill[data[k]!]!++] = u;
   }
   let sources = 0;
   for (let u = 0; u < n; u++) sources = Math.max(sources, sourceOf[u]! + 1);
@@ -96,14 +98,15 @@ export function findCandidates(input: CandidateInput): Candidates {
   for (let u = 0; u < n; u++) {
     if ((u & 255) === 0) input.checkpoint?.(u / n);
     if (!eligible[u]) continue;
-    const v = prepared.vectors[u]!;
     let touchedCount = 0;
-    for (let k = 0; k < v.bag.length; k++) {
-      const id = v.bag[k]!;
+    const shift = prepared.weightShift[prepared.textOf[u]!]!;
+    const end = fieldEnd(prepared, u, BAG);
+    for (let k = fieldStart(prepared, u, BAG); k < end; k++) {
+      const id = data[k]!;
       const from = counts[id]!;
       const to = counts[id + 1]!;
       if (to - from > commonLimit) continue;
-      const w = v.bagW[k]! * v.bagW[k]!;
+      const w = prepared.weights[k + shift]! * prepared.weights[k + shift]!;
       for (let p = from; p < to; p++) {
         const o = postings[p]!;
         if (sourceOf[o] === sourceOf[u]) continue;

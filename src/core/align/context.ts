@@ -18,6 +18,7 @@
 // the penalty there is mild.
 
 import type { ContextOptions } from '../options.ts';
+import { NAMES, fieldEnd, fieldStart } from './features.ts';
 import type { Prepared } from './features.ts';
 
 /**
@@ -32,9 +33,10 @@ export function sourceContext(
   minNames: number,
 ): Float64Array {
   const names: Set<number>[] = Array.from({ length: sources }, () => new Set<number>());
-  for (let u = 0; u < p.vectors.length; u++) {
+  for (let u = 0; u < p.textOf.length; u++) {
     const set = names[sourceOf[u]!]!;
-    for (const id of p.vectors[u]!.names) set.add(id);
+    const end = fieldEnd(p, u, NAMES);
+    for (let k = fieldStart(p, u, NAMES); k < end; k++) set.add(p.data[k]!);
   }
   const sorted = names.map((s) => Int32Array.from(s).sort());
   const norms = sorted.map((ids) => {

@@ -7,6 +7,7 @@
 // IDF_PRIOR_DOCS pseudo-documents; on MRPC this batch IDF beat uniform weights (docs/accuracy.md).
 
 import { scanTokens } from './tokens.ts';
+import type { TokenType } from './tokens.ts';
 
 /** Pseudo-documents pulling IDF toward 1 when the batch is small (two sentences say nothing about rarity). */
 export const IDF_PRIOR_DOCS = 20;
@@ -43,44 +44,55 @@ export const FEATURE_NAMES = [
 ] as const;
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
-export interface UnitVector {
-  /** All token ids in order (stop words included). */
-  readonly all: Int32Array;
-  /** Content token ids in order. */
-  readonly content: Int32Array;
-  /** Sorted unique content ids and their IDF weights. */
-  readonly bag: Int32Array;
-  readonly bagW: Float64Array;
-  readonly totalW: number;
-  readonly norm: number;
-  /** Sorted unique 32-bit hashes of the bigrams over `all` (collisions are rare enough not to matter). */
-  readonly bigrams: Int32Array;
-  /** Sorted unique ids over `all` (for unigram Dice). */
-  readonly uni: Int32Array;
-  readonly numbers: Int32Array;
-  readonly names: Int32Array;
-  readonly quoted: Int32Array;
-  readonly negated: boolean;
-  /**
-   * The distinct character 4-grams, as ids dense within this Prepared (one id per distinct 4-gram hash), in order of
-   * first occurrence: only their overlap is read, counted through `gramMarks`, so they need no sorting.
-   */
-  readonly chars: Int32Array;
-  /** Sorted unique hashes of stem trigrams. */
-  readonly trigrams: Int32Array;
-}
+// A distinct text's token data, as ranges of one Int32Array (Prepared.data) rather than a dozen typed arrays per
+// text: on the 50 x 2k bench those were ~31k array views (2,589 distinct texts), each a heap object of its own that
+// prepare had to build and every young-generation GC had to copy, and pairFeatures read each through its own
+// object. Field f of distinct text d is data[fields[d * FIELDS + f], fields[d * FIELDS + f + 1]): the fields of one
+// text lie one after another, and the texts too, so a field ends where the next one (or the next text) begins.
+/** All token ids in order (stop words included). */
+export const ALL = 0;
+/** Content token ids in order. */
+export const CONTENT = 1;
+/** Sorted unique content ids; their IDF weights are in Prepared.weights (see weightShift). */
+export const BAG = 2;
+/** Sorted unique ids over ALL (for unigram Dice). */
+export const UNI = 3;
+/** Sorted unique 32-bit hashes of the bigrams over ALL (collisions are rare enough not to matter). */
+export const BIGRAMS = 4;
+/** Sorted unique hashes of the stem trigrams over ALL. */
+export const TRIGRAMS = 5;
+/** Sorted unique ids of numbers, capitalised names and words inside quotation marks. */
+export const NUMBERS = 6;
+export const NAMES = 7;
+export const QUOTED = 8;
+/**
+ * The distinct character 4-grams, as ids dense within this Prepared (one id per distinct 4-gram hash), in order of
+ * first occurrence: only their overlap is read, counted through `gramMarks`, so they need no sorting.
+ */
+export const CHARS = 9;
+export const FIELDS = 10;
 
 export interface Prepared {
   readonly keys: readonly string[];
-  readonly vectors: readonly UnitVector[];
+  /** Every distinct text's fields (see FIELDS). Only data[0, fields[last]) is meaningful. */
+  readonly data: Int32Array;
+  /** fields[d * FIELDS + f]: where field f of distinct text d starts in `data`; one more entry ends the last. */
+  readonly fields: Int32Array;
+  /** IDF weight of each BAG entry: the entry at data[x] of distinct text d weighs weights[x + weightShift[d]]. */
+  readonly weights: Float64Array;
+  readonly weightShift: Int32Array;
+  /** Per distinct text: the sum of its BAG weights, their Euclidean norm, and whether it is negated. */
+  readonly totalW: Float64Array;
+  readonly norm: Float64Array;
+  readonly negated: Uint8Array;
   /** IDF weight per id (content words; stop words get a small constant). */
   readonly idf: Float64Array;
   /** Number of units containing each id. */
   readonly df: Int32Array;
   /**
-   * Distinct-text index of each unit: units with the same text get the same index and share one vector (so any
-   * function of two vectors is a function of two text indexes, which compare uses to score and diff each pair of
-   * texts once).
+   * Distinct-text index of each unit: units with the same text get the same index and share their data (so any
+   * function of two units' data is a function of two text indexes, which compare uses to score and diff each pair
+   * of texts once).
    */
   readonly textOf: Int32Array;
   /**
@@ -89,67 +101,78 @@ export interface Prepared {
    */
   readonly prefixHi: Int32Array;
   readonly prefixLo: Int32Array;
-  /** Scratch for pairFeatures' 4-gram overlap: a slot per gram id (see `chars`), then the marked text and stamp. */
+  /** Scratch for pairFeatures' 4-gram overlap: a slot per gram id (see CHARS), then the marked text and stamp. */
   readonly gramMarks: Int32Array;
   /**
-   * Scratch for pairFeatures' word membership tests, one per side of the pair: a slot per word id for `bag`, one
-   * per word id for `uni`, then the marked text and stamp (see markWords).
+   * Scratch for pairFeatures' word membership tests, one per side of the pair: a slot per word id for BAG, one
+   * per word id for UNI, then the marked text and stamp (see markWords).
    */
   readonly wordMarksA: Int32Array;
   readonly wordMarksB: Int32Array;
 }
 
-const EMPTY = new Int32Array(0);
+/** Where field f of unit u's text starts in p.data. */
+export function fieldStart(p: Prepared, u: number, f: number): number {
+  return p.fields[p.textOf[u]! * FIELDS + f]!;
+}
+
+/** Where field f of unit u's text ends in p.data. */
+export function fieldEnd(p: Prepared, u: number, f: number): number {
+  return p.fields[p.textOf[u]! * FIELDS + f + 1]!;
+}
+
+/** Field f of unit u's text as an array of its own (tests and callers off the hot paths). */
+export function fieldOf(p: Prepared, u: number, f: number): Int32Array {
+  return p.data.slice(fieldStart(p, u, f), fieldEnd(p, u, f));
+}
+
+/** Distinct content words of unit u: 0 when it has nothing to align on. */
+export function bagSize(p: Prepared, u: number): number {
+  return fieldEnd(p, u, BAG) - fieldStart(p, u, BAG);
+}
 
 /**
- * Bump allocator for the per-unit arrays: they are views into a few large buffers, so prepare does not create tens
- * of thousands of small ArrayBuffers (each one a separate backing store that the GC must track and free; on the
- * 50-source bench that bookkeeping cost more than the tokenising). One arena per prepare() call.
+ * The growing Prepared.data. Fields are appended in order; `data` is replaced when it grows, so read it once the
+ * last text is in.
  */
-class Arena {
-  private ints = EMPTY;
-  private intPos = 0;
-  private floats = new Float64Array(0);
-  private floatPos = 0;
+class IntBuilder {
+  data = new Int32Array(1 << 16);
+  length = 0;
 
-  int(n: number): Int32Array {
-    if (n === 0) return EMPTY;
-    if (this.intPos + n > this.ints.length) {
-      this.ints = new Int32Array(Math.max(1 << 16, n));
-      this.intPos = 0;
-    }
-    // A view on the buffer directly: subarray() goes through the species-constructor lookup, measurably slower.
-    const v = new Int32Array(this.ints.buffer, this.intPos * 4, n);
-    this.intPos += n;
-    return v;
+  reserve(n: number): void {
+    if (this.length + n <= this.data.length) return;
+    const grown = new Int32Array(Math.max(2 * this.data.length, this.length + n));
+    grown.set(this.data);
+    this.data = grown;
   }
 
-  float(n: number): Float64Array {
-    if (this.floatPos + n > this.floats.length) {
-      this.floats = new Float64Array(Math.max(1 << 14, n));
-      this.floatPos = 0;
-    }
-    const v = new Float64Array(this.floats.buffer, this.floatPos * 8, n);
-    this.floatPos += n;
-    return v;
+  /** Append ids[0, n). */
+  append(ids: Int32Array, n: number): void {
+    this.reserve(n);
+    const d = this.data;
+    let at = this.length;
+    for (let k = 0; k < n; k++) d[at++] = ids[k]!;
+    this.length = at;
   }
 
-  /** Sorted unique values of scratch[0, len) (a typed array's default sort is numeric), copied into the arena. */
-  uniqueOfScratch(len: number): Int32Array {
-    if (len === 0) return EMPTY;
+  /** Append the sorted unique values of scratch[0, len) (a typed array's default sort is numeric). */
+  appendUniqueOfScratch(len: number): void {
+    if (len === 0) return;
     const a = scratch;
     sortScratch(len);
-    let n = 1;
-    for (let i = 1; i < len; i++) if (a[i] !== a[n - 1]) a[n++] = a[i]!;
-    const v = this.int(n);
-    for (let i = 0; i < n; i++) v[i] = a[i]!;
-    return v;
+    this.reserve(len);
+    const d = this.data;
+    let at = this.length;
+    d[at++] = a[0]!;
+    for (let i = 1; i < len; i++) if (a[i] !== a[i - 1]) d[at++] = a[i]!;
+    this.length = at;
   }
 
-  sortedUnique(ids: ArrayLike<number>): Int32Array {
-    const s = scratchFor(ids.length);
-    for (let i = 0; i < ids.length; i++) s[i] = ids[i]!;
-    return this.uniqueOfScratch(ids.length);
+  /** Append the sorted unique values of ids[0, n). */
+  appendSortedUnique(ids: Int32Array, n: number): void {
+    const s = scratchFor(n);
+    for (let i = 0; i < n; i++) s[i] = ids[i]!;
+    this.appendUniqueOfScratch(n);
   }
 }
 
@@ -185,20 +208,7 @@ function sortScratch(len: number): void {
   }
 }
 
-interface RawUnit {
-  /** Arena views, written once. */
-  all: Int32Array;
-  content: Int32Array;
-  numbers: Int32Array;
-  names: Int32Array;
-  quoted: Int32Array;
-  negated: boolean;
-}
-
-/**
- * Work lists for one text's token ids by role, reused for every text: the ids go to the arena at their final size
- * once the text is read, instead of five JS arrays per text grown by push (13k arrays on the 50 x 2k bench).
- */
+/** Work list for one text's token ids of one role, reused for every text (emptied with `n = 0`). */
 class IdList {
   ids = new Int32Array(256);
   n = 0;
@@ -211,14 +221,6 @@ class IdList {
     }
     this.ids[this.n++] = id;
   }
-
-  /** The ids so far, copied into the arena; the list is emptied. */
-  take(arena: Arena): Int32Array {
-    const v = arena.int(this.n);
-    for (let k = 0; k < this.n; k++) v[k] = this.ids[k]!;
-    this.n = 0;
-    return v;
-  }
 }
 const rawAll = new IdList();
 const rawContent = new IdList();
@@ -226,11 +228,11 @@ const rawNumbers = new IdList();
 const rawNames = new IdList();
 const rawQuoted = new IdList();
 
-/** Tokenise every text once and build the id vectors with batch IDF. */
+/** Tokenise every text once and build the id fields with batch IDF. */
 export function prepare(texts: readonly string[]): Prepared {
   // Each distinct text is tokenised and hashed once; a story told by 50 outlets repeats sentences verbatim (the
   // 50 x 2k bench: 5,649 units, 2,589 distinct texts). Ids are given in order of first appearance, as before, and
-  // df counts every copy, so ids, IDF and vectors are what one pass over all units gives.
+  // df counts every copy, so ids, IDF and fields are what one pass over all units gives.
   const textOf = new Int32Array(texts.length);
   const distinct: string[] = [];
   const copies: number[] = [];
@@ -262,35 +264,67 @@ export function prepare(texts: readonly string[]): Prepared {
     } else if (!stop) isStop[id] = false;
     return id;
   };
-  const arena = new Arena();
-  const raws: RawUnit[] = distinct.map((t) => {
-    let neg = 0;
-    scanTokens(t, (key, type, quoted, negation) => {
-      const id = idOf(key, type === 'stop');
-      rawAll.push(id);
-      if (negation) neg++;
-      if (type === 'stop') return;
-      rawContent.push(id);
-      if (type === 'number') rawNumbers.push(id);
-      else if (type === 'name') rawNames.push(id);
-      if (quoted) rawQuoted.push(id);
-    });
-    return {
-      all: rawAll.take(arena),
-      content: rawContent.take(arena),
-      numbers: rawNumbers.take(arena),
-      names: rawNames.take(arena),
-      quoted: rawQuoted.take(arena),
-      negated: neg % 2 === 1,
-    };
-  });
+  const out = new IntBuilder();
+  const fields = new Int32Array(distinct.length * FIELDS + 1);
+  const negated = new Uint8Array(distinct.length);
+  const grams = new GramIds();
+  const visit = (key: string, type: TokenType, quoted: boolean, negation: boolean) => {
+    const id = idOf(key, type === 'stop');
+    rawAll.push(id);
+    if (negation) negationCount++;
+    if (type === 'stop') return;
+    rawContent.push(id);
+    if (type === 'number') rawNumbers.push(id);
+    else if (type === 'name') rawNames.push(id);
+    if (quoted) rawQuoted.push(id);
+  };
+  let negationCount = 0;
+  for (let d = 0; d < distinct.length; d++) {
+    const text = distinct[d]!;
+    negationCount = 0;
+    rawAll.n = rawContent.n = rawNumbers.n = rawNames.n = rawQuoted.n = 0;
+    scanTokens(text, visit);
+    negated[d] = negationCount % 2;
+    const at = d * FIELDS;
+    const all = rawAll.ids;
+    const nAll = rawAll.n;
+    fields[at + ALL] = out.length;
+    out.append(all, nAll);
+    fields[at + CONTENT] = out.length;
+    out.append(rawContent.ids, rawContent.n);
+    fields[at + BAG] = out.length;
+    out.appendSortedUnique(rawContent.ids, rawContent.n);
+    fields[at + UNI] = out.length;
+    out.appendSortedUnique(all, nAll);
+    fields[at + BIGRAMS] = out.length;
+    // Hashes go into the scratch buffer, then only the sorted unique ones into the data.
+    const bs = scratchFor(nAll);
+    for (let k = 1; k < nAll; k++) bs[k - 1] = (Math.imul(all[k - 1]!, 0x9e3779b1) ^ all[k]!) | 0;
+    out.appendUniqueOfScratch(Math.max(0, nAll - 1));
+    fields[at + TRIGRAMS] = out.length;
+    const ts = scratchFor(nAll);
+    for (let k = 2; k < nAll; k++) {
+      ts[k - 2] = (Math.imul(all[k - 2]!, 0x9e3779b1) ^ Math.imul(all[k - 1]!, 0x85ebca6b) ^ all[k]!) | 0;
+    }
+    out.appendUniqueOfScratch(Math.max(0, nAll - 2));
+    fields[at + NUMBERS] = out.length;
+    out.appendSortedUnique(rawNumbers.ids, rawNumbers.n);
+    fields[at + NAMES] = out.length;
+    out.appendSortedUnique(rawNames.ids, rawNames.n);
+    fields[at + QUOTED] = out.length;
+    out.appendSortedUnique(rawQuoted.ids, rawQuoted.n);
+    fields[at + CHARS] = out.length;
+    charGrams(text, out, grams);
+  }
+  fields[distinct.length * FIELDS] = out.length;
+  const data = out.data;
 
   const df = new Int32Array(keys.length);
-  const bags = raws.map((r) => arena.sortedUnique(r.content));
-  const unis = raws.map((r) => arena.sortedUnique(r.all));
-  unis.forEach((u, d) => {
-    for (let k = 0; k < u.length; k++) df[u[k]!]! += copies[d]!;
-  });
+  for (let d = 0; d < distinct.length; d++) {
+    const c = copies[d]!;
+    const to = fields[d * FIELDS + UNI + 1]!;
+    for (let x = fields[d * FIELDS + UNI]!; x < to; x++) df[data[x]!]! += c;
+  }
   const n = texts.length;
   const idf = new Float64Array(keys.length);
   const logN = Math.log(n + 1.5);
@@ -304,40 +338,31 @@ export function prepare(texts: readonly string[]): Prepared {
     idf[id] = (n * clamped + IDF_PRIOR_DOCS) / (n + IDF_PRIOR_DOCS);
   }
 
-  const grams = new GramIds();
-  const vectors = raws.map((r, i): UnitVector => {
-    const bag = bags[i]!;
-    const bagW = arena.float(bag.length);
-    let totalW = 0;
+  let bagTotal = 0;
+  for (let d = 0; d < distinct.length; d++)
+    bagTotal += fields[d * FIELDS + BAG + 1]! - fields[d * FIELDS + BAG]!;
+  const weights = new Float64Array(bagTotal);
+  const weightShift = new Int32Array(distinct.length);
+  const totalW = new Float64Array(distinct.length);
+  const norm = new Float64Array(distinct.length);
+  let w0 = 0;
+  for (let d = 0; d < distinct.length; d++) {
+    const from = fields[d * FIELDS + BAG]!;
+    const to = fields[d * FIELDS + BAG + 1]!;
+    const shift = w0 - from;
+    weightShift[d] = shift;
+    let sum = 0;
     let sq = 0;
-    for (let k = 0; k < bag.length; k++) {
-      const w = idf[bag[k]!]!;
-      bagW[k] = w;
-      totalW += w;
+    for (let x = from; x < to; x++) {
+      const w = idf[data[x]!]!;
+      weights[x + shift] = w;
+      sum += w;
       sq += w * w;
     }
-    const all = r.all;
-    // Hashes go into the scratch buffer, then only the sorted unique ones into the arena.
-    const bs = scratchFor(all.length);
-    for (let k = 1; k < all.length; k++) bs[k - 1] = (Math.imul(all[k - 1]!, 0x9e3779b1) ^ all[k]!) | 0;
-    const bigrams = arena.uniqueOfScratch(Math.max(0, all.length - 1));
-    return {
-      all,
-      content: r.content,
-      bag,
-      bagW,
-      totalW,
-      norm: Math.sqrt(sq),
-      bigrams,
-      uni: unis[i]!,
-      numbers: arena.sortedUnique(r.numbers),
-      names: arena.sortedUnique(r.names),
-      quoted: arena.sortedUnique(r.quoted),
-      negated: r.negated,
-      chars: charGrams(distinct[i]!, arena, grams),
-      trigrams: trigramHashes(all, arena),
-    };
-  });
+    totalW[d] = sum;
+    norm[d] = Math.sqrt(sq);
+    w0 += to - from;
+  }
   const prefixHi = new Int32Array(keys.length);
   const prefixLo = new Int32Array(keys.length);
   keys.forEach((k, id) => {
@@ -347,7 +372,13 @@ export function prepare(texts: readonly string[]): Prepared {
   });
   return {
     keys,
-    vectors: Array.from(textOf, (d) => vectors[d]!),
+    data,
+    fields,
+    weights,
+    weightShift,
+    totalW,
+    norm,
+    negated,
     prefixHi,
     prefixLo,
     idf,
@@ -359,33 +390,34 @@ export function prepare(texts: readonly string[]): Prepared {
   };
 }
 
-/** Ids of the distinct FNV-1a hashes of the character 4-grams of a text (lower case, non-letters as one space). */
-function charGrams(text: string, arena: Arena, grams: GramIds): Int32Array {
+/** Appends the ids of the distinct FNV-1a hashes of the character 4-grams of a text (lower case, non-letters as one space). */
+function charGrams(text: string, out: IntBuilder, grams: GramIds): void {
   const fast = gramCodes(text);
-  if (fast >= 0) return gramIdsOf(gramBuf, fast, arena, grams);
+  if (fast >= 0) {
+    gramIdsOf(gramBuf, fast, out, grams);
+    return;
+  }
   const t = ` ${text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()} `;
   const codes = gramBufFor(t.length);
   for (let i = 0; i < t.length; i++) codes[i] = t.charCodeAt(i);
-  return gramIdsOf(codes, t.length, arena, grams);
+  gramIdsOf(codes, t.length, out, grams);
 }
 
-function gramIdsOf(t: Uint16Array, tLen: number, arena: Arena, grams: GramIds): Int32Array {
-  const len = Math.max(0, tLen - 3);
-  const out = scratchFor(len);
+function gramIdsOf(t: Uint16Array, tLen: number, out: IntBuilder, grams: GramIds): void {
+  out.reserve(Math.max(0, tLen - 3));
+  const d = out.data;
+  let at = out.length;
   const stamp = grams.nextStamp();
-  let n = 0;
   for (let i = 0; i + 4 <= tLen; i++) {
     let h = 0x811c9dc5;
     for (let k = i; k < i + 4; k++) h = Math.imul(h ^ t[k]!, 16777619);
     const id = grams.idOf(h | 0);
-    if (grams.mark(id, stamp)) out[n++] = id;
+    if (grams.mark(id, stamp)) d[at++] = id;
   }
-  const v = arena.int(n);
-  for (let k = 0; k < n; k++) v[k] = out[k]!;
-  return v;
+  out.length = at;
 }
 
 /**
@@ -490,34 +522,18 @@ function gramBufFor(n: number): Uint16Array {
   return gramBuf;
 }
 
-function trigramHashes(ids: Int32Array, arena: Arena): Int32Array {
-  const len = Math.max(0, ids.length - 2);
-  const out = scratchFor(len);
-  for (let k = 2; k < ids.length; k++) {
-    out[k - 2] = (Math.imul(ids[k - 2]!, 0x9e3779b1) ^ Math.imul(ids[k - 1]!, 0x85ebca6b) ^ ids[k]!) | 0;
-  }
-  return arena.uniqueOfScratch(len);
-}
-
-function dice(a: Int32Array, b: Int32Array): number {
-  const s = a.length + b.length;
-  return s > 0 ? (2 * intersectCount(a, b)) / s : 0;
-}
-
 /**
- * Size of the intersection of two sorted sets. Branch-free steps: on hashed n-grams the three-way branch of a
- * textbook merge is unpredictable, and this form was 2.2x faster on the 50 x 2k bench's character 4-grams (the
- * scorer's single hottest loop: two ~600-element sets per scored pair).
+ * Size of the intersection of the sorted sets d[a, aEnd) and d[b, bEnd). Branch-free steps: on hashed n-grams the
+ * three-way branch of a textbook merge is unpredictable, and this form was 2.2x faster on the 50 x 2k bench's
+ * character 4-grams (when they were still compared by merging: two ~600-element sets per scored pair).
  */
-function intersectCount(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+function intersectCount(d: Int32Array, a: number, aEnd: number, b: number, bEnd: number): number {
+  let i = a;
+  let j = b;
   let n = 0;
-  const la = a.length;
-  const lb = b.length;
-  while (i < la && j < lb) {
-    const x = a[i]!;
-    const y = b[j]!;
+  while (i < aEnd && j < bEnd) {
+    const x = d[i]!;
+    const y = d[j]!;
     n += +(x === y);
     i += +(x <= y);
     j += +(x >= y);
@@ -525,55 +541,62 @@ function intersectCount(a: Int32Array, b: Int32Array): number {
   return n;
 }
 
+/** Dice over the sorted sets d[a, aEnd) and d[b, bEnd). */
+function dice(d: Int32Array, a: number, aEnd: number, b: number, bEnd: number): number {
+  const s = aEnd - a + (bEnd - b);
+  return s > 0 ? (2 * intersectCount(d, a, aEnd, b, bEnd)) / s : 0;
+}
+
 /**
- * Marks the words of text `t` (vector `v`) in `marks`: marks[id] === stamp when id is in v.bag, marks[vocab + id]
- * === stamp when in v.uni. Returns the stamp. Like charDice's marks, kept while the same text is asked for again
+ * Marks the words of distinct text `t` in `marks`: marks[id] === stamp when id is in its BAG, marks[vocab + id]
+ * === stamp when in its UNI. Returns the stamp. Like charDice's marks, kept while the same text is asked for again
  * (the aligner scores a unit against its candidates one after another), and stamps only grow, so marks left by an
  * earlier text never read as the current one's. A membership test is then one load instead of a binary search:
  * the two clause features below did ~40% of pairFeatures' work in binary searches on the 50 x 2k bench.
  */
-function markWords(marks: Int32Array, vocab: number, t: number, v: UnitVector): number {
+function markWords(p: Prepared, marks: Int32Array, vocab: number, t: number): number {
   const whoSlot = marks.length - 2;
   const stampSlot = marks.length - 1;
   if (marks[whoSlot] === t + 1) return marks[stampSlot]!;
   const stamp = marks[stampSlot]! + 1;
   marks[stampSlot] = stamp;
   marks[whoSlot] = t + 1;
-  const bag = v.bag;
-  for (let k = 0; k < bag.length; k++) marks[bag[k]!] = stamp;
-  const uni = v.uni;
-  for (let k = 0; k < uni.length; k++) marks[vocab + uni[k]!] = stamp;
+  const d = p.data;
+  const f = t * FIELDS;
+  const fields = p.fields;
+  for (let x = fields[f + BAG]!, end = fields[f + BAG + 1]!; x < end; x++) marks[d[x]!] = stamp;
+  for (let x = fields[f + UNI]!, end = fields[f + UNI + 1]!; x < end; x++) marks[vocab + d[x]!] = stamp;
   return stamp;
 }
 
-/** dice(a.uni, b.uni), counting b's unique words marked as a's (`aMarks`/`aStamp` from markWords). */
-function uniDice(a: UnitVector, b: UnitVector, aMarks: Int32Array, aStamp: number, vocab: number): number {
-  const s = a.uni.length + b.uni.length;
-  if (s === 0) return 0;
-  const uni = b.uni;
-  let shared = 0;
-  for (let k = 0; k < uni.length; k++) shared += +(aMarks[vocab + uni[k]!] === aStamp);
-  return (2 * shared) / s;
-}
-
 /**
- * Longest run of consecutive content tokens of `x` whose stem `y` lacks (spelling variants count as lacking).
- * `yMarks`/`yStamp`: y's words marked by markWords.
+ * Longest run of consecutive tokens of d[from, to) (a text's CONTENT) whose stem the other text lacks (spelling
+ * variants count as lacking). `yMarks`/`yStamp`: the other text's words marked by markWords.
  */
-function longestUnmatchedRun(x: UnitVector, yMarks: Int32Array, yStamp: number): number {
+function longestUnmatchedRun(
+  d: Int32Array,
+  from: number,
+  to: number,
+  yMarks: Int32Array,
+  yStamp: number,
+): number {
   let run = 0;
   let longest = 0;
-  const c = x.content;
-  for (let k = 0; k < c.length; k++) {
-    if (yMarks[c[k]!] === yStamp) run = 0;
+  for (let k = from; k < to; k++) {
+    if (yMarks[d[k]!] === yStamp) run = 0;
     else if (++run > longest) longest = run;
   }
   return longest;
 }
 
-/** Stop-word tokens of `x` (repeats counted) that appear nowhere in `y`; both marked by markWords. */
+/**
+ * Stop-word tokens of d[from, to) (text x's ALL; repeats counted) that appear nowhere in text y; both marked by
+ * markWords.
+ */
 function unmatchedStopTokens(
-  x: UnitVector,
+  d: Int32Array,
+  from: number,
+  to: number,
   xMarks: Int32Array,
   xStamp: number,
   yMarks: Int32Array,
@@ -581,23 +604,28 @@ function unmatchedStopTokens(
   vocab: number,
 ): number {
   let n = 0;
-  const all = x.all;
-  for (let k = 0; k < all.length; k++) {
-    const id = all[k]!;
+  for (let k = from; k < to; k++) {
+    const id = d[k]!;
     if (yMarks[vocab + id] !== yStamp && xMarks[id] !== xStamp) n++;
   }
   return n;
 }
 
 /**
- * Dice over the distinct 4-grams of a and b, where a is the vector of distinct text ta (see `textOf`): a's grams
- * are marked in p.gramMarks, then b's are counted. The aligner scores a unit against its candidates one after
- * another (candidates come sorted by their first unit), so the marking is kept for the next pair with the same
- * first text. The array's last two slots say which text is marked (index + 1) and with which stamp; stamps only
- * grow, so marks left by an earlier text never equal the current one. The state lives in the Prepared itself.
+ * Dice over the distinct 4-grams of distinct texts ta and tb: ta's grams are marked in p.gramMarks, then tb's are
+ * counted. The aligner scores a unit against its candidates one after another (candidates come sorted by their
+ * first unit), so the marking is kept for the next pair with the same first text. The array's last two slots say
+ * which text is marked (index + 1) and with which stamp; stamps only grow, so marks left by an earlier text never
+ * equal the current one. The state lives in the Prepared itself.
  */
-function charDice(p: Prepared, ta: number, a: UnitVector, b: UnitVector): number {
-  const s = a.chars.length + b.chars.length;
+function charDice(p: Prepared, ta: number, tb: number): number {
+  const d = p.data;
+  const fields = p.fields;
+  const a = fields[ta * FIELDS + CHARS]!;
+  const aEnd = fields[ta * FIELDS + CHARS + 1]!;
+  const b = fields[tb * FIELDS + CHARS]!;
+  const bEnd = fields[tb * FIELDS + CHARS + 1]!;
+  const s = aEnd - a + (bEnd - b);
   if (s === 0) return 0;
   const marks = p.gramMarks;
   const whoSlot = marks.length - 2;
@@ -607,12 +635,10 @@ function charDice(p: Prepared, ta: number, a: UnitVector, b: UnitVector): number
     stamp++;
     marks[stampSlot] = stamp;
     marks[whoSlot] = ta + 1;
-    const ca = a.chars;
-    for (let k = 0; k < ca.length; k++) marks[ca[k]!] = stamp;
+    for (let k = a; k < aEnd; k++) marks[d[k]!] = stamp;
   }
-  const cb = b.chars;
   let shared = 0;
-  for (let k = 0; k < cb.length; k++) shared += +(marks[cb[k]!] === stamp);
+  for (let k = b; k < bEnd; k++) shared += +(marks[d[k]!] === stamp);
   return (2 * shared) / s;
 }
 
@@ -661,14 +687,14 @@ function popcount30(x: number): number {
 }
 
 /**
- * Length of the longest common subsequence of the first LCS_MAX ids of a and b, bit-parallel (Hyyrö 2004): bit j
- * of V is 0 where row j of the LCS table steps up, so the length is the number of zero bits among b's m bits.
- * The same number as the 60 x 60 dynamic programme it replaced (property-tested against it), in n word steps
- * instead of n x m cells. `maxId` bounds the ids (the vocabulary size).
+ * Length of the longest common subsequence of the first LCS_MAX ids of d[a, aEnd) and d[b, bEnd), bit-parallel
+ * (Hyyrö 2004): bit j of V is 0 where row j of the LCS table steps up, so the length is the number of zero bits
+ * among b's m bits. The same number as the 60 x 60 dynamic programme it replaced (property-tested against it), in
+ * n word steps instead of n x m cells. `maxId` bounds the ids (the vocabulary size).
  */
-function lcsLength(a: Int32Array, b: Int32Array, maxId: number): number {
-  const n = Math.min(a.length, LCS_MAX);
-  const m = Math.min(b.length, LCS_MAX);
+function lcsLength(d: Int32Array, a: number, aEnd: number, b: number, bEnd: number, maxId: number): number {
+  const n = Math.min(aEnd - a, LCS_MAX);
+  const m = Math.min(bEnd - b, LCS_MAX);
   if (n === 0 || m === 0) return 0;
   if (maxId > lcsMaskLo.length) {
     lcsMaskLo = new Int32Array(Math.max(maxId, 2 * lcsMaskLo.length));
@@ -677,7 +703,7 @@ function lcsLength(a: Int32Array, b: Int32Array, maxId: number): number {
   const lo = lcsMaskLo;
   const hi = lcsMaskHi;
   for (let j = 0; j < m; j++) {
-    const id = b[j]!;
+    const id = d[b + j]!;
     if (j < 30) lo[id] = lo[id]! | (1 << j);
     else hi[id] = hi[id]! | (1 << (j - 30));
   }
@@ -686,7 +712,7 @@ function lcsLength(a: Int32Array, b: Int32Array, maxId: number): number {
   let vLo = mLo;
   let vHi = mHi;
   for (let i = 0; i < n; i++) {
-    const x = a[i]!;
+    const x = d[a + i]!;
     const pLo = lo[x]!;
     const pHi = hi[x]!;
     if ((pLo | pHi) === 0) continue; // V + 0 | V: unchanged
@@ -697,7 +723,7 @@ function lcsLength(a: Int32Array, b: Int32Array, maxId: number): number {
     vHi = (sumHi & LOW30) | (vHi & ~pHi);
   }
   for (let j = 0; j < m; j++) {
-    const id = b[j]!;
+    const id = d[b + j]!;
     lo[id] = 0;
     hi[id] = 0;
   }
@@ -726,7 +752,10 @@ export function lcsLengthBits(a: Int32Array, b: Int32Array): number {
   let max = 0;
   for (const x of a) max = Math.max(max, x + 1);
   for (const x of b) max = Math.max(max, x + 1);
-  return lcsLength(a, b, max);
+  const d = new Int32Array(a.length + b.length);
+  d.set(a);
+  d.set(b, a.length);
+  return lcsLength(d, 0, a.length, a.length, d.length, max);
 }
 
 const usedScratch = new Uint8Array(FUZZY_MAX);
@@ -738,9 +767,16 @@ let unmatchedB = new Int32Array(256);
 
 /** Fill `out` (length FEATURE_COUNT) with the features of the pair (a, b). Symmetric in a and b. */
 export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Array): void {
-  const a = p.vectors[ia]!;
-  const b = p.vectors[ib]!;
-  // Weighted overlap of the content bags, by merging the sorted id arrays.
+  const d = p.data;
+  const fields = p.fields;
+  const ta = p.textOf[ia]!;
+  const tb = p.textOf[ib]!;
+  const fa = ta * FIELDS;
+  const fb = tb * FIELDS;
+  const weights = p.weights;
+  const shiftA = p.weightShift[ta]!;
+  const shiftB = p.weightShift[tb]!;
+  // Weighted overlap of the content bags, by merging the sorted id ranges.
   let shared = 0;
   let dot = 0;
   // The two largest IDF weights among exactly shared words. One or two rare words in common (a place, a name, an
@@ -749,26 +785,29 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   // ECB+ dev with the IDF of both events of a topic: pair AUC 0.804 -> 0.813, MRPC unchanged (docs/accuracy.md).
   let top1 = 0;
   let top2 = 0;
-  let i = 0;
-  let j = 0;
-  const bagA = a.bag;
-  const bagB = b.bag;
-  const la = bagA.length;
-  const lb = bagB.length;
+  const bagA = fields[fa + BAG]!;
+  const bagAEnd = fields[fa + BAG + 1]!;
+  const bagB = fields[fb + BAG]!;
+  const bagBEnd = fields[fb + BAG + 1]!;
+  let i = bagA;
+  let j = bagB;
+  const la = bagAEnd - bagA;
+  const lb = bagBEnd - bagB;
   if (la > unmatchedA.length || lb > unmatchedB.length) {
     unmatchedA = new Int32Array(Math.max(la, lb, 2 * unmatchedA.length));
     unmatchedB = new Int32Array(unmatchedA.length);
   }
+  // Positions in `d` of the bag entries without an exact partner.
   const uA = unmatchedA;
   const uB = unmatchedB;
   let nA = 0;
   let nB = 0;
   // Integer-only merge, then the tails: the same visiting order as a merge with +Infinity sentinels.
-  while (i < la && j < lb) {
-    const x = bagA[i]!;
-    const y = bagB[j]!;
+  while (i < bagAEnd && j < bagBEnd) {
+    const x = d[i]!;
+    const y = d[j]!;
     if (x === y) {
-      const w = a.bagW[i]!;
+      const w = weights[i + shiftA]!;
       shared += w;
       dot += w * w;
       if (w > top1) {
@@ -783,8 +822,8 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
       uB[nB++] = j++;
     }
   }
-  while (i < la) uA[nA++] = i++;
-  while (j < lb) uB[nB++] = j++;
+  while (i < bagAEnd) uA[nA++] = i++;
+  while (j < bagBEnd) uB[nB++] = j++;
   // Spelling variants among what is left, each token used once.
   let fuzzyMatched = 0;
   if (nA && nB) {
@@ -794,15 +833,15 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
     const hi = p.prefixHi;
     const lo = p.prefixLo;
     for (let x = 0; x < na; x++) {
-      const ida = a.bag[uA[x]!]!;
+      const ida = d[uA[x]!]!;
       for (let y = 0; y < nb; y++) {
         if (usedB[y]) continue;
-        const idb = b.bag[uB[y]!]!;
+        const idb = d[uB[y]!]!;
         if (hi[ida] !== hi[idb] || lo[ida] !== lo[idb]) continue; // different first four: no match
         if (fuzzyTokenMatch(p.keys[ida]!, p.keys[idb]!)) {
           usedB[y] = 1;
           fuzzyMatched++;
-          const w = 0.9 * Math.min(a.bagW[uA[x]!]!, b.bagW[uB[y]!]!);
+          const w = 0.9 * Math.min(weights[uA[x]! + shiftA]!, weights[uB[y]! + shiftB]!);
           shared += w;
           dot += w * w;
           break;
@@ -810,49 +849,93 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
       }
     }
   }
-  const wa = a.totalW;
-  const wb = b.totalW;
+  const wa = p.totalW[ta]!;
+  const wb = p.totalW[tb]!;
+  const normA = p.norm[ta]!;
+  const normB = p.norm[tb]!;
   const minW = Math.min(wa, wb);
   const maxW = Math.max(wa, wb);
-  out[0] = a.norm > 0 && b.norm > 0 ? Math.min(1, dot / (a.norm * b.norm)) : 0;
+  out[0] = normA > 0 && normB > 0 ? Math.min(1, dot / (normA * normB)) : 0;
   out[1] = wa + wb - shared > 0 ? shared / (wa + wb - shared) : 0;
   out[2] = minW > 0 ? Math.min(1, shared / minW) : 0;
   out[3] = maxW > 0 ? Math.min(1, shared / maxW) : 0;
-  const bs = a.bigrams.length + b.bigrams.length;
-  out[4] = bs > 0 ? (2 * intersectCount(a.bigrams, b.bigrams)) / bs : 0;
-  const lcs = lcsLength(a.content, b.content, p.keys.length);
-  const minC = Math.min(a.content.length, b.content.length, LCS_MAX);
-  const maxC = Math.min(Math.max(a.content.length, b.content.length), LCS_MAX);
+  out[4] = dice(
+    d,
+    fields[fa + BIGRAMS]!,
+    fields[fa + BIGRAMS + 1]!,
+    fields[fb + BIGRAMS]!,
+    fields[fb + BIGRAMS + 1]!,
+  );
+  const contentA = fields[fa + CONTENT]!;
+  const contentAEnd = fields[fa + CONTENT + 1]!;
+  const contentB = fields[fb + CONTENT]!;
+  const contentBEnd = fields[fb + CONTENT + 1]!;
+  const lcs = lcsLength(d, contentA, contentAEnd, contentB, contentBEnd, p.keys.length);
+  const minC = Math.min(contentAEnd - contentA, contentBEnd - contentB, LCS_MAX);
+  const maxC = Math.min(Math.max(contentAEnd - contentA, contentBEnd - contentB), LCS_MAX);
   out[5] = minC > 0 ? lcs / minC : 0;
   out[6] = maxC > 0 ? lcs / maxC : 0;
-  const ta = a.all.length;
-  const tb = b.all.length;
-  out[7] = Math.max(ta, tb) > 0 ? Math.min(ta, tb) / Math.max(ta, tb) : 1;
+  const allA = fields[fa + ALL]!;
+  const allAEnd = fields[fa + ALL + 1]!;
+  const allB = fields[fb + ALL]!;
+  const allBEnd = fields[fb + ALL + 1]!;
+  const tokA = allAEnd - allA;
+  const tokB = allBEnd - allB;
+  out[7] = Math.max(tokA, tokB) > 0 ? Math.min(tokA, tokB) / Math.max(tokA, tokB) : 1;
   const ua = Math.max(0, wa - shared);
   const ub = Math.max(0, wb - shared);
   out[8] = Math.log1p(Math.max(ua, ub));
   out[9] = Math.log1p(Math.min(ua, ub));
-  const numShared = intersectCount(a.numbers, b.numbers);
-  const numOnlyA = a.numbers.length - numShared;
-  const numOnlyB = b.numbers.length - numShared;
+  const numA = fields[fa + NUMBERS]!;
+  const numAEnd = fields[fa + NUMBERS + 1]!;
+  const numB = fields[fb + NUMBERS]!;
+  const numBEnd = fields[fb + NUMBERS + 1]!;
+  const numShared = intersectCount(d, numA, numAEnd, numB, numBEnd);
+  const numOnlyA = numAEnd - numA - numShared;
+  const numOnlyB = numBEnd - numB - numShared;
   out[10] = numOnlyA > 0 && numOnlyB > 0 ? 1 : 0;
   out[11] = Math.log1p(numOnlyA + numOnlyB);
-  const nameShared = intersectCount(a.names, b.names);
+  const nameA = fields[fa + NAMES]!;
+  const nameAEnd = fields[fa + NAMES + 1]!;
+  const nameB = fields[fb + NAMES]!;
+  const nameBEnd = fields[fb + NAMES + 1]!;
+  const nameShared = intersectCount(d, nameA, nameAEnd, nameB, nameBEnd);
   out[12] = Math.log1p(nameShared);
-  out[13] = Math.log1p(a.names.length + b.names.length - 2 * nameShared);
-  out[14] = a.negated !== b.negated ? 1 : 0;
-  if (a.quoted.length > 0 && b.quoted.length > 0) {
-    out[15] = intersectCount(a.quoted, b.quoted) / Math.min(a.quoted.length, b.quoted.length);
+  out[13] = Math.log1p(nameAEnd - nameA + (nameBEnd - nameB) - 2 * nameShared);
+  out[14] = p.negated[ta] !== p.negated[tb] ? 1 : 0;
+  const quotedA = fields[fa + QUOTED]!;
+  const quotedAEnd = fields[fa + QUOTED + 1]!;
+  const quotedB = fields[fb + QUOTED]!;
+  const quotedBEnd = fields[fb + QUOTED + 1]!;
+  if (quotedAEnd > quotedA && quotedBEnd > quotedB) {
+    out[15] =
+      intersectCount(d, quotedA, quotedAEnd, quotedB, quotedBEnd) /
+      Math.min(quotedAEnd - quotedA, quotedBEnd - quotedB);
   } else out[15] = 0;
   // Word marks for the unigram Dice here and the clause features below (markWords).
   const vocab = p.keys.length;
   const mA = p.wordMarksA;
   const mB = p.wordMarksB;
-  const sA = markWords(mA, vocab, p.textOf[ia]!, a);
-  const sB = markWords(mB, vocab, p.textOf[ib]!, b);
-  out[16] = uniDice(a, b, mA, sA, vocab);
-  out[17] = charDice(p, p.textOf[ia]!, a, b);
-  out[18] = dice(a.trigrams, b.trigrams);
+  const sA = markWords(p, mA, vocab, ta);
+  const sB = markWords(p, mB, vocab, tb);
+  // Unigram Dice: b's unique words marked as a's.
+  const uniB = fields[fb + UNI]!;
+  const uniBEnd = fields[fb + UNI + 1]!;
+  const uniTotal = fields[fa + UNI + 1]! - fields[fa + UNI]! + (uniBEnd - uniB);
+  if (uniTotal === 0) out[16] = 0;
+  else {
+    let uniShared = 0;
+    for (let k = uniB; k < uniBEnd; k++) uniShared += +(mA[vocab + d[k]!] === sA);
+    out[16] = (2 * uniShared) / uniTotal;
+  }
+  out[17] = charDice(p, ta, tb);
+  out[18] = dice(
+    d,
+    fields[fa + TRIGRAMS]!,
+    fields[fa + TRIGRAMS + 1]!,
+    fields[fb + TRIGRAMS]!,
+    fields[fb + TRIGRAMS + 1]!,
+  );
   const ca = nA;
   const cb = nB;
   out[19] = Math.log1p(Math.max(ca, cb) - fuzzyMatched);
@@ -862,8 +945,16 @@ export function pairFeatures(p: Prepared, ia: number, ib: number, out: Float64Ar
   // usually carries a whole clause the other lacks, or is built differently around the shared words. Nested 10-fold
   // CV on MRPC train (weights and threshold fitted on nine folds): accuracy 0.766 -> 0.779, F1 0.834 -> 0.841
   // (docs/accuracy.md).
-  out[22] = Math.log1p(Math.max(longestUnmatchedRun(a, mB, sB), longestUnmatchedRun(b, mA, sA)));
+  out[22] = Math.log1p(
+    Math.max(
+      longestUnmatchedRun(d, contentA, contentAEnd, mB, sB),
+      longestUnmatchedRun(d, contentB, contentBEnd, mA, sA),
+    ),
+  );
   out[23] = Math.log1p(
-    Math.max(unmatchedStopTokens(a, mA, sA, mB, sB, vocab), unmatchedStopTokens(b, mB, sB, mA, sA, vocab)),
+    Math.max(
+      unmatchedStopTokens(d, allA, allAEnd, mA, sA, mB, sB, vocab),
+      unmatchedStopTokens(d, allB, allBEnd, mB, sB, mA, sA, vocab),
+    ),
   );
 }

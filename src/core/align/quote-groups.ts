@@ -7,7 +7,7 @@
 
 import type { Quote } from '../model.ts';
 import { findCandidates } from './candidates.ts';
-import { FEATURE_COUNT, prepare, pairFeatures } from './features.ts';
+import { FEATURE_COUNT, bagSize, prepare, pairFeatures } from './features.ts';
 import { groupUnits } from './group.ts';
 import { PairTable } from './pair-table.ts';
 
@@ -60,7 +60,7 @@ export function scoreQuotePairs(
   });
   if (n === 0) return { sourceOf, indexOf, ...NO_PAIRS };
   const prepared = prepare(quotes.map((q) => q.text));
-  const eligible = Uint8Array.from(quotes, (_, i) => (prepared.vectors[i]!.bag.length > 0 ? 1 : 0));
+  const eligible = Uint8Array.from(quotes, (_, i) => (bagSize(prepared, i) > 0 ? 1 : 0));
   const candidates = findCandidates({
     prepared,
     sourceOf,
