@@ -95,13 +95,32 @@ export function findCandidates(input: CandidateInput): Candidates {
   let hi = new Int32Array(lo.length);
   const rowStart = new Int32Array(n + 1);
   let count = 0;
-  for (let u = 0; u < n; u++) {
-    if ((u & 255) === 0) input.checkpoint?.(u / n);
-    if (!eligible[u]) continue;
+  // Units with one text share their bag, so the accumulation is done once per text (the 50 x 2k bench: 5,649 units,
+  // 2,589 distinct texts) over the units of every source; each unit then picks its best among the units of other
+  // sources. The sums are the same as one accumulation per unit that skips its own source (same terms, same order),
+  // and topK's order is total, so the chosen partners are too.
+  const textOf = prepared.textOf;
+  let texts = 0;
+  for (let u = 0; u < n; u++) texts = Math.max(texts, textOf[u]! + 1);
+  const byTextStart = new Int32Array(texts + 1);
+  for (let u = 0; u < n; u++) if (eligible[u]) byTextStart[textOf[u]! + 1]!++;
+  for (let t = 0; t < texts; t++) byTextStart[t + 1]! += byTextStart[t]!;
+  const byText = new Int32Array(byTextStart[texts]!);
+  {
+    const fillText = byTextStart.slice(0, texts);
+    for (let u = 0; u < n; u++) if (eligible[u]) byText[fillText[textOf[u]!]!++] = u;
+  }
+  const others = new Int32Array(n);
+  let done = 0;
+  for (let t = 0; t < texts; t++) {
+    const first = byTextStart[t]!;
+    const last = byTextStart[t + 1]!;
+    if (first === last) continue;
+    const v = byText[first]!;
     let touchedCount = 0;
-    const shift = prepared.weightShift[prepared.textOf[u]!]!;
-    const end = fieldEnd(prepared, u, BAG);
-    for (let k = fieldStart(prepared, u, BAG); k < end; k++) {
+    const shift = prepared.weightShift[t]!;
+    const end = fieldEnd(prepared, v, BAG);
+    for (let k = fieldStart(prepared, v, BAG); k < end; k++) {
       const id = data[k]!;
       const from = counts[id]!;
       const to = counts[id + 1]!;
@@ -109,26 +128,35 @@ export function findCandidates(input: CandidateInput): Candidates {
       const w = prepared.weights[k + shift]! * prepared.weights[k + shift]!;
       for (let p = from; p < to; p++) {
         const o = postings[p]!;
-        if (sourceOf[o] === sourceOf[u]) continue;
         if (acc[o] === 0) touched[touchedCount++] = o;
         acc[o]! += w;
       }
     }
-    const bestCount = topK(touched, touchedCount, acc, perUnit, best);
-    for (let x = 0; x < bestCount; x++) {
-      const o = best[x]!;
-      if (count === lo.length) {
-        const grownLo = new Int32Array(2 * lo.length);
-        const grownHi = new Int32Array(2 * hi.length);
-        grownLo.set(lo);
-        grownHi.set(hi);
-        lo = grownLo;
-        hi = grownHi;
+    for (let m = first; m < last; m++) {
+      const u = byText[m]!;
+      if ((done++ & 255) === 0) input.checkpoint?.(done / n);
+      const own = sourceOf[u];
+      let otherCount = 0;
+      for (let x = 0; x < touchedCount; x++) {
+        const o = touched[x]!;
+        if (sourceOf[o] !== own) others[otherCount++] = o;
       }
-      const i = u < o ? u : o;
-      lo[count] = i;
-      hi[count++] = u < o ? o : u;
-      rowStart[i + 1]!++;
+      const bestCount = topK(others, otherCount, acc, perUnit, best);
+      for (let x = 0; x < bestCount; x++) {
+        const o = best[x]!;
+        if (count === lo.length) {
+          const grownLo = new Int32Array(2 * lo.length);
+          const grownHi = new Int32Array(2 * hi.length);
+          grownLo.set(lo);
+          grownHi.set(hi);
+          lo = grownLo;
+          hi = grownHi;
+        }
+        const i = u < o ? u : o;
+        lo[count] = i;
+        hi[count++] = u < o ? o : u;
+        rowStart[i + 1]!++;
+      }
     }
     for (let x = 0; x < touchedCount; x++) acc[touched[x]!] = 0;
   }
