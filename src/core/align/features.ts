@@ -1,5 +1,5 @@
 // Cheap, explainable pair features for the similarity scorer (issue 3 stage 5, issue 5). Every unit is tokenised
-// once into integer ids; a pair's features are then merges of sorted typed arrays plus one bounded LCS, so scoring
+// once into integer ids; a pair's features are then merges of sorted id ranges plus one bounded LCS, so scoring
 // stays in the microseconds the bench needs (issue 3, "Speed": 50 sources x 2k words in 500 ms).
 //
 // IDF comes from the units being compared (the batch): a word every outlet uses ("said", "Tuesday") weighs less than
