@@ -32,13 +32,27 @@ export function sourceContext(
   sources: number,
   minNames: number,
 ): Float64Array {
-  const names: Set<number>[] = Array.from({ length: sources }, () => new Set<number>());
+  // Each source's distinct names, sorted: every unit's names bucketed by source (CSR), then each source's run sorted
+  // and its repeats dropped. A Set per source read back through its iterator was ~1.8 MB of allocation per
+  // comparison on the 50 x 2k bench.
+  const start = new Int32Array(sources + 1);
   for (let u = 0; u < p.textOf.length; u++) {
-    const set = names[sourceOf[u]!]!;
-    const end = fieldEnd(p, u, NAMES);
-    for (let k = fieldStart(p, u, NAMES); k < end; k++) set.add(p.data[k]!);
+    start[sourceOf[u]! + 1]! += fieldEnd(p, u, NAMES) - fieldStart(p, u, NAMES);
   }
-  const sorted = names.map((s) => Int32Array.from(s).sort());
+  for (let s = 0; s < sources; s++) start[s + 1]! += start[s]!;
+  const all = new Int32Array(start[sources]!);
+  const fill = start.slice(0, sources);
+  for (let u = 0; u < p.textOf.length; u++) {
+    const end = fieldEnd(p, u, NAMES);
+    for (let k = fieldStart(p, u, NAMES); k < end; k++) all[fill[sourceOf[u]!]!++] = p.data[k]!;
+  }
+  const sorted: Int32Array[] = [];
+  for (let s = 0; s < sources; s++) {
+    const run = all.subarray(start[s]!, start[s + 1]!).sort();
+    let n = 0;
+    for (let k = 0; k < run.length; k++) if (k === 0 || run[k] !== run[k - 1]) run[n++] = run[k]!;
+    sorted.push(run.subarray(0, n));
+  }
   const norms = sorted.map((ids) => {
     let sq = 0;
     for (const id of ids) sq += p.idf[id]! ** 2;

@@ -642,11 +642,19 @@ function charDice(p: Prepared, ta: number, tb: number): number {
   return (2 * shared) / s;
 }
 
+let editRowA = new Int32Array(64);
+let editRowB = new Int32Array(64);
+
 /** Levenshtein distance, stopping early once it exceeds `max`. */
 function editDistanceWithin(s: string, t: string, max: number): boolean {
   if (Math.abs(s.length - t.length) > max) return false;
-  let prev = new Array<number>(t.length + 1);
-  let cur = new Array<number>(t.length + 1);
+  // Two reused rows (this runs inside pairFeatures for every candidate pair of look-alike words).
+  if (editRowA.length <= t.length) {
+    editRowA = new Int32Array(2 * (t.length + 1));
+    editRowB = new Int32Array(editRowA.length);
+  }
+  let prev = editRowA;
+  let cur = editRowB;
   for (let j = 0; j <= t.length; j++) prev[j] = j;
   for (let i = 1; i <= s.length; i++) {
     cur[0] = i;
@@ -657,7 +665,9 @@ function editDistanceWithin(s: string, t: string, max: number): boolean {
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return false;
-    [prev, cur] = [cur, prev];
+    const t0 = prev;
+    prev = cur;
+    cur = t0;
   }
   return prev[t.length]! <= max;
 }
