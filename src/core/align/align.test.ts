@@ -9,6 +9,10 @@ import {
   lcsLengthTable,
   pairFeatures,
   prepare,
+  ALL,
+  CONTENT,
+  bagSize,
+  fieldOf,
 } from './features.ts';
 import { groupUnits } from './group.ts';
 import { sortStrongestFirst } from './order.ts';
@@ -60,6 +64,22 @@ describe('prepare', () => {
     // The same IDF as four separate texts would give: a copy is a unit like any other.
     const q = prepare(['Ferry fares rise', 'Council votes', 'Ferry fares rise ', 'Ferry strike']);
     expect([...p.idf]).toEqual([...q.idf]);
+  });
+});
+
+describe('prepare fields', () => {
+  it('holds texts denser than its first size guess (many short words) intact', () => {
+    // Two-letter words: ~3 field entries per character, past the 2 per character prepare sizes for at first.
+    const words = Array.from({ length: 676 }, (_, k) =>
+      String.fromCharCode(97 + Math.floor(k / 26), 97 + (k % 26)),
+    );
+    const texts = [words.join(' '), 'Ferry fares rise', words.slice(0, 50).join(' ')];
+    const p = prepare(texts);
+    texts.forEach((t, u) => {
+      const ids = fieldOf(p, u, ALL);
+      expect([...ids].map((id) => p.keys[id])).toEqual(tokenize(t).map((x) => x.key));
+      expect(bagSize(p, u)).toBe(new Set(fieldOf(p, u, CONTENT)).size);
+    });
   });
 });
 
