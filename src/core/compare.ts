@@ -284,26 +284,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   // quote texts and speakers alone, lifts those unit pairs to at least QUOTE_MATCH_WEIGHT x the quote group score.
   const quotePairs = scoreQuotePairs(quotes, sourceIndex, (f) => progress('quote-groups', f));
   const firstQuoteGroups = groupQuotes(quotes, quotePairs, new Map(), o.align.quoteThreshold);
-  const quoteById = new Map(quotes.map((q) => [q.id, q]));
-  for (const qg of firstQuoteGroups) {
-    if (qg.quoteIds.length < 2) continue;
-    const lifted = QUOTE_MATCH_WEIGHT * qg.score;
-    const unitSets = qg.quoteIds.map((id) =>
-      (quoteById.get(id)?.unitIds ?? []).map((u) => unitIndex.get(u)!),
-    );
-    for (let x = 0; x < unitSets.length; x++) {
-      for (let y = x + 1; y < unitSets.length; y++) {
-        for (const i of unitSets[x]!) {
-          for (const j of unitSets[y]!) {
-            if (i === undefined || j === undefined || sourceOf[i] === sourceOf[j]) continue;
-            const k = scored.indexOf(i, j);
-            if (k < 0) scored.add(i, j, Math.max(lifted, alignScore(i, j)));
-            else scored.raise(k, lifted);
-          }
-        }
-      }
-    }
-  }
+  liftQuotePairs(firstQuoteGroups, quotes, unitIndex, sourceOf, scored, alignScore);
   endStage('score');
 
   // Corrections that name units this comparison does not have are reported, not applied.
@@ -538,51 +519,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
 
   // Groups, in the order of their first unit (sources by id, then text order).
   const allSourceIds = admitted.map((s) => s.id);
-  const speechUnit = new Uint8Array(n);
-  for (const q of quotes) {
-    if (q.kind !== 'speech') continue;
-    for (const u of q.unitIds) {
-      const k = unitIndex.get(u);
-      if (k !== undefined) speechUnit[k] = 1;
-    }
-  }
-  // Which sources a group holds, by source index: `admitted` is sorted by id (byId), so ascending indexes list
-  // the ids in byId order, as sorting the ids did, without a Set or a sort per group (2,045 groups x 50 sources
-  // on the 50 x 2k bench).
-  const presentIn = new Int32Array(sourceCount).fill(-1);
-  const groups: Group[] = clusters.map((members, g) => {
-    const own = groupPairs[g]!.map((k) => pairs[k]!);
-    let presentCount = 0;
-    for (const m of members) {
-      if (presentIn[sourceOf[m]!] === g) continue;
-      presentIn[sourceOf[m]!] = g;
-      presentCount++;
-    }
-    // Sized up front: grown by push, the omitted lists (49 ids for a claim only one of 50 sources has) were ~2 MB of
-    // reallocations per comparison on the 50 x 2k bench, all of it copied by the young-generation GC.
-    const present = new Array<string>(presentCount);
-    const omittedBy = new Array<string>(sourceCount - presentCount);
-    let nPresent = 0;
-    let nOmitted = 0;
-    for (let s = 0; s < sourceCount; s++) {
-      if (presentIn[s] === g) present[nPresent++] = allSourceIds[s]!;
-      else omittedBy[nOmitted++] = allSourceIds[s]!;
-    }
-    let relation: Relation | null = null;
-    for (const p of own)
-      if (relation === null || RELATION_RANK[p.relation] > RELATION_RANK[relation]) relation = p.relation;
-    const allHeadings = members.every((m) => units[m]!.kind === 'heading');
-    return {
-      id: `g${g}`,
-      unitIds: members.map((m) => units[m]!.id),
-      score: own.length ? own.reduce((a, p) => a + p.score, 0) / own.length : 1,
-      sourceIds: present,
-      omittedBy,
-      relation,
-      hasQuote: members.some((m) => speechUnit[m] === 1),
-      kind: allHeadings ? 'heading' : 'sentence',
-    };
-  });
+  const groups = buildGroups(clusters, groupPairs, pairs, units, sourceOf, allSourceIds, quotes, unitIndex);
 
   // Quote groups, helped by the claim groups just built.
   const groupOfUnit = new Map<string, number>();
@@ -640,4 +577,137 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
       budgetsHit: [...budgetsHit].sort(),
     },
   };
+}
+
+/**
+ * Quote-text match: units carrying quotes of one utterance state the same claim even when the sentences around the
+ * quote differ ("legitimate targets for destruction" / "... for strikes"). A first quote grouping, from the quote
+ * texts and speakers alone, lifts those unit pairs to at least QUOTE_MATCH_WEIGHT x the quote group score.
+ *
+ * This and buildGroups are functions of their own, with indexed loops, rather than blocks of compare: compare runs
+ * once per comparison, and V8 deoptimised the whole of it at these loops on every run of the 50 x 2k bench ("wrong
+ * map" on the arrays they read), sending the rest of that comparison back to unoptimised code.
+ */
+function liftQuotePairs(
+  quoteGroups: readonly { readonly quoteIds: readonly string[]; readonly score: number }[],
+  quotes: readonly Quote[],
+  unitIndex: ReadonlyMap<string, number>,
+  sourceOf: Int32Array,
+  scored: PairTable,
+  alignScore: (i: number, j: number) => number,
+): void {
+  const quoteById = new Map<string, Quote>();
+  for (let q = 0; q < quotes.length; q++) quoteById.set(quotes[q]!.id, quotes[q]!);
+  // Each quote's units as indexes, flat: quote x of the group has units[start[x], start[x + 1]) (-1: not found).
+  let flat = new Int32Array(64);
+  let start = new Int32Array(64);
+  for (let g = 0; g < quoteGroups.length; g++) {
+    const qg = quoteGroups[g]!;
+    const ids = qg.quoteIds;
+    if (ids.length < 2) continue;
+    const lifted = QUOTE_MATCH_WEIGHT * qg.score;
+    if (start.length < ids.length + 1) start = new Int32Array(2 * (ids.length + 1));
+    let n = 0;
+    for (let x = 0; x < ids.length; x++) {
+      start[x] = n;
+      const unitIds = quoteById.get(ids[x]!)?.unitIds;
+      if (unitIds === undefined) continue;
+      for (let k = 0; k < unitIds.length; k++) {
+        if (n === flat.length) {
+          const grown = new Int32Array(2 * n);
+          grown.set(flat);
+          flat = grown;
+        }
+        flat[n++] = unitIndex.get(unitIds[k]!) ?? -1;
+      }
+    }
+    start[ids.length] = n;
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        for (let a = start[x]!; a < start[x + 1]!; a++) {
+          for (let b = start[y]!; b < start[y + 1]!; b++) {
+            const i = flat[a]!;
+            const j = flat[b]!;
+            if (i < 0 || j < 0 || sourceOf[i] === sourceOf[j]) continue;
+            const k = scored.indexOf(i, j);
+            if (k < 0) scored.add(i, j, Math.max(lifted, alignScore(i, j)));
+            else scored.raise(k, lifted);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The claim groups, in the order of their first unit (sources by id, then text order). */
+function buildGroups(
+  clusters: readonly (readonly number[])[],
+  groupPairs: readonly (readonly number[])[],
+  pairs: readonly Pair[],
+  units: readonly Unit[],
+  sourceOf: Int32Array,
+  allSourceIds: readonly string[],
+  quotes: readonly Quote[],
+  unitIndex: ReadonlyMap<string, number>,
+): Group[] {
+  const sourceCount = allSourceIds.length;
+  const speechUnit = new Uint8Array(units.length);
+  for (let q = 0; q < quotes.length; q++) {
+    const quote = quotes[q]!;
+    if (quote.kind !== 'speech') continue;
+    for (let x = 0; x < quote.unitIds.length; x++) {
+      const k = unitIndex.get(quote.unitIds[x]!);
+      if (k !== undefined) speechUnit[k] = 1;
+    }
+  }
+  // Which sources a group holds, by source index: `admitted` is sorted by id (byId), so ascending indexes list
+  // the ids in byId order, as sorting the ids did, without a Set or a sort per group (2,045 groups x 50 sources
+  // on the 50 x 2k bench).
+  const presentIn = new Int32Array(sourceCount).fill(-1);
+  const groups: Group[] = [];
+  for (let g = 0; g < clusters.length; g++) {
+    const members = clusters[g]!;
+    const own = groupPairs[g]!;
+    let presentCount = 0;
+    let allHeadings = true;
+    let hasQuote = false;
+    const unitIds = new Array<string>(members.length);
+    for (let x = 0; x < members.length; x++) {
+      const m = members[x]!;
+      unitIds[x] = units[m]!.id;
+      if (units[m]!.kind !== 'heading') allHeadings = false;
+      if (speechUnit[m] === 1) hasQuote = true;
+      if (presentIn[sourceOf[m]!] === g) continue;
+      presentIn[sourceOf[m]!] = g;
+      presentCount++;
+    }
+    // Sized up front: grown by push, the omitted lists (49 ids for a claim only one of 50 sources has) were ~2 MB of
+    // reallocations per comparison on the 50 x 2k bench, all of it copied by the young-generation GC.
+    const present = new Array<string>(presentCount);
+    const omittedBy = new Array<string>(sourceCount - presentCount);
+    let nPresent = 0;
+    let nOmitted = 0;
+    for (let s = 0; s < sourceCount; s++) {
+      if (presentIn[s] === g) present[nPresent++] = allSourceIds[s]!;
+      else omittedBy[nOmitted++] = allSourceIds[s]!;
+    }
+    let relation: Relation | null = null;
+    let sum = 0;
+    for (let x = 0; x < own.length; x++) {
+      const p = pairs[own[x]!]!;
+      if (relation === null || RELATION_RANK[p.relation] > RELATION_RANK[relation]) relation = p.relation;
+      sum += p.score;
+    }
+    groups.push({
+      id: `g${g}`,
+      unitIds,
+      score: own.length ? sum / own.length : 1,
+      sourceIds: present,
+      omittedBy,
+      relation,
+      hasQuote,
+      kind: allHeadings ? 'heading' : 'sentence',
+    });
+  }
+  return groups;
 }
