@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { diffArrays } from 'diff';
-import { diffUnits, editOps, tokenizeForDiff, type EditOp } from './word-diff.ts';
+import {
+  diffUnits,
+  editOps,
+  forEachDiffToken,
+  forEachDiffTokenByRegex,
+  tokenizeForDiff,
+  type EditOp,
+} from './word-diff.ts';
 import type { DiffPart } from '../model.ts';
 import { clearMemos } from '../memo.ts';
 import { DEFAULT_OPTIONS, type DiffOptions } from '../options.ts';
@@ -243,5 +250,27 @@ describe('diffUnits across memo clears', () => {
     clearMemos();
     diffUnits('An unrelated sentence to take the first ids.', 'Another one.', o);
     expect(diffUnits(a, b, o)).toEqual(before);
+  });
+});
+
+describe('forEachDiffToken', () => {
+  it('finds the tokens the TOKEN_RE regexes find: separators, marks, digits, spaces and astral letters included', () => {
+    const spans = (f: typeof forEachDiffToken, t: string) => {
+      const out: number[] = [];
+      f(t, (s, e) => out.push(s, e));
+      return out;
+    };
+    const check = (alphabet: fc.Arbitrary<string>) =>
+      fc.assert(
+        fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
+          const t = parts.join('');
+          expect(spans(forEachDiffToken, t)).toEqual(spans(forEachDiffTokenByRegex, t));
+        }),
+        { numRuns: 3000 },
+      );
+    const bmp = "ab9'’-‐.,é\u0301Ω\u00a0\u2003\n\t\u0663\u3042_\u0000\u007f\u2019“$%".split('');
+    check(fc.constantFrom(...bmp, "''", "x'y", 'a.b', 'a-.b', '3,5'));
+    check(fc.constantFrom(...bmp, '𝐀', '\ud835', 'x'));
+    check(fc.string({ unit: 'grapheme', maxLength: 8 }));
   });
 });
