@@ -197,6 +197,7 @@ export function classifyRelation(input: {
   discrepancies: readonly Discrepancy[];
 }): Relation {
   if (input.discrepancies.length > 0) return 'conflicting';
+  if (input.a.text === input.b.text) return 'identical'; // the same plain words, without looking them up
   const pa = unitWords(input.a.text);
   const pb = unitWords(input.b.text);
   if (pa.length === pb.length && pa.every((w, i) => w === pb[i])) return 'identical';

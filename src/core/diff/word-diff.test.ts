@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { diffUnits, editOps, tokenizeForDiff } from './word-diff.ts';
+import { diffArrays } from 'diff';
+import {
+  diffUnits,
+  editOps,
+  forEachDiffToken,
+  forEachDiffTokenByRegex,
+  tokenizeForDiff,
+  type EditOp,
+} from './word-diff.ts';
 import type { DiffPart } from '../model.ts';
 import { clearMemos } from '../memo.ts';
-import { DEFAULT_OPTIONS } from '../options.ts';
+import { DEFAULT_OPTIONS, type DiffOptions } from '../options.ts';
 
 const o = DEFAULT_OPTIONS.diff;
 const side = (parts: readonly DiffPart[], skip: DiffPart['op']) =>
@@ -120,6 +128,64 @@ const idsOf = (keys: readonly string[]) =>
     return id;
   });
 
+/**
+ * The reference for editOps: the same trimming and discarding, then jsdiff on every middle, also those editOps
+ * builds itself (no shared token, or the same shared tokens in the same order).
+ */
+function editOpsBySearch(ka: readonly number[], kb: readonly number[], o: DiffOptions): EditOp[] | undefined {
+  let p = 0;
+  const max = Math.min(ka.length, kb.length);
+  while (p < max && ka[p] === kb[p]) p++;
+  let q = 0;
+  while (q < max - p && ka[ka.length - 1 - q] === kb[kb.length - 1 - q]) q++;
+  const inB = new Set(kb.slice(p, kb.length - q));
+  const posA: number[] = [];
+  for (let k = p; k < ka.length - q; k++) if (inB.has(ka[k]!)) posA.push(k);
+  const inA = new Set(posA.map((k) => ka[k]!));
+  const posB: number[] = [];
+  for (let k = p; k < kb.length - q; k++) if (inA.has(kb[k]!)) posB.push(k);
+  const changes = diffArrays(
+    posA.map((k) => ka[k]!),
+    posB.map((k) => kb[k]!),
+    { maxEditLength: o.maxEditLength },
+  );
+  if (!changes) return undefined;
+  const ops: EditOp[] = [];
+  const push = (op: EditOp['op'], count: number) => {
+    const last = ops[ops.length - 1];
+    if (count === 0) return;
+    if (op === 'equal' && last?.op === 'equal') last.count += count;
+    else ops.push({ op, count });
+  };
+  push('equal', p);
+  let ca = p;
+  let cb = p;
+  const gapTo = (ia: number, ib: number) => {
+    push('delete', ia - ca);
+    push('insert', ib - cb);
+    ca = ia;
+    cb = ib;
+  };
+  let x = 0;
+  let y = 0;
+  for (const c of changes) {
+    if (c.removed) x += c.count;
+    else if (c.added) y += c.count;
+    else
+      for (let k = 0; k < c.count; k++) {
+        gapTo(posA[x]!, posB[y]!);
+        push('equal', 1);
+        ca++;
+        cb++;
+        x++;
+        y++;
+      }
+  }
+  gapTo(ka.length - q, kb.length - q);
+  push('equal', q);
+  return ops;
+}
+
 describe('editOps', () => {
   // Few distinct words, so repeats and ties are common; some only on one side (the tokens the search skips).
   const keys = fc.array(fc.constantFrom('the', 'a', 'troops', 'said', ',', '26', 'x', 'y', 'z'), {
@@ -149,6 +215,18 @@ describe('editOps', () => {
     );
   });
 
+  it('gives the ops of the jsdiff search on every middle, within the budget or not', () => {
+    fc.assert(
+      fc.property(keys, keys, fc.integer({ min: 0, max: 12 }), (ka, kb, maxEditLength) => {
+        const [ia, ib] = [idsOf(ka), idsOf(kb)];
+        expect(editOps(ia, ib, { ...o, maxEditLength })).toEqual(
+          editOpsBySearch(ia, ib, { ...o, maxEditLength }),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('does not count words only one side has against the edit budget', () => {
     const only = (tag: string) => Array.from({ length: 30 }, (_, k) => `${tag}${k}`);
     const ops = editOps(idsOf(['Start', ...only('a'), 'end']), idsOf(['Start', ...only('b'), 'end']), {
@@ -172,5 +250,27 @@ describe('diffUnits across memo clears', () => {
     clearMemos();
     diffUnits('An unrelated sentence to take the first ids.', 'Another one.', o);
     expect(diffUnits(a, b, o)).toEqual(before);
+  });
+});
+
+describe('forEachDiffToken', () => {
+  it('finds the tokens the TOKEN_RE regexes find: separators, marks, digits, spaces and astral letters included', () => {
+    const spans = (f: typeof forEachDiffToken, t: string) => {
+      const out: number[] = [];
+      f(t, (s, e) => out.push(s, e));
+      return out;
+    };
+    const check = (alphabet: fc.Arbitrary<string>) =>
+      fc.assert(
+        fc.property(fc.array(alphabet, { maxLength: 40 }), (parts) => {
+          const t = parts.join('');
+          expect(spans(forEachDiffToken, t)).toEqual(spans(forEachDiffTokenByRegex, t));
+        }),
+        { numRuns: 3000 },
+      );
+    const bmp = "ab9'’-‐.,é\u0301Ω\u00a0\u2003\n\t\u0663\u3042_\u0000\u007f\u2019“$%".split('');
+    check(fc.constantFrom(...bmp, "''", "x'y", 'a.b', 'a-.b', '3,5'));
+    check(fc.constantFrom(...bmp, '𝐀', '\ud835', 'x'));
+    check(fc.string({ unit: 'grapheme', maxLength: 8 }));
   });
 });
