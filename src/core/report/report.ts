@@ -285,8 +285,16 @@ export function verbatimOverlap(
   }
   const words = list.items;
   const { ids: shingles, count } = shingleIds(words, storyStart, n);
-  // shingle id -> source indexes that contain it (each once, ascending), as one flat array with offsets (CSR):
-  // tens of thousands of tiny arrays were the report's main allocation cost.
+  // Only the shorter source of a pair is counted (its words in runs shared with the other), so the sources are
+  // visited longest first (ties: the later index first, as `short` below takes the earlier of two equal lengths),
+  // each counted against the sources visited before it and then added to its shingles' holder lists: every
+  // pair is counted once, in the one direction the share reads, instead of both (half of ~890k holder visits on
+  // the 50 x 2k bench).
+  const byLength = Array.from({ length: n }, (_, s) => s).sort(
+    (x, y) => storyStart[y + 1]! - storyStart[y]! - (storyStart[x + 1]! - storyStart[x]!) || y - x,
+  );
+  // shingle id -> source indexes that contain it (each once, in visiting order), as one flat array with offsets
+  // (CSR): tens of thousands of tiny arrays were the report's main allocation cost.
   const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
   const degree = degreeBuffer.get(count + 1).fill(0, 0, count + 1);
   for (let s = 0; s < n; s++) {
@@ -303,28 +311,19 @@ export function verbatimOverlap(
   const fill = fillBuffer.get(count);
   fill.set(degree.subarray(0, count));
   lastSource.fill(-1, 0, count);
-  for (let s = 0; s < n; s++) {
-    const to = storyStart[s + 1]! - VERBATIM_RUN;
-    for (let p = storyStart[s]!; p <= to; p++) {
-      const k = shingles[p]!;
-      if (lastSource[k] === s) continue;
-      lastSource[k] = s;
-      holders[fill[k]!++] = s;
-    }
-  }
-  // For each ordered pair (s, t): words of s lying in a run shared with t. Shingles of s are visited in order, so
-  // the covered words for t form intervals that only grow to the right: counting needs one cursor per t, no marks.
+  // For each pair (s, t), s the shorter: words of s lying in a run shared with t. Shingles of s are visited in
+  // order, so the covered words for t form intervals that only grow to the right: counting needs one cursor per t,
+  // no marks. Holders of a shingle so far are the longer sources, plus s itself once added.
   const coveredCount = new Float64Array(n * n);
   const coveredUntil = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
+  for (const s of byLength) {
     coveredUntil.fill(0);
     const first = storyStart[s]!;
     const to = storyStart[s + 1]! - VERBATIM_RUN;
     for (let p = first; p <= to; p++) {
       const k = shingles[p]!;
       const from0 = degree[k]!;
-      const until = degree[k + 1]!;
-      if (until - from0 < 2) continue;
+      const until = fill[k]!;
       const i = p - first;
       const end = i + VERBATIM_RUN;
       for (let h = from0; h < until; h++) {
@@ -334,6 +333,10 @@ export function verbatimOverlap(
         if (end > from) coveredCount[s * n + t] = coveredCount[s * n + t]! + end - from;
         coveredUntil[t] = end;
       }
+      if (lastSource[k] !== s) {
+        lastSource[k] = s;
+        holders[fill[k]!++] = s;
+      }
     }
   }
   const out: VerbatimOverlap[] = [];
@@ -341,8 +344,8 @@ export function verbatimOverlap(
     for (let t = s + 1; t < n; t++) {
       const ws = storyStart[s + 1]! - storyStart[s]!;
       const wt = storyStart[t + 1]! - storyStart[t]!;
-      const [short, other, len] = ws <= wt ? [s, t, ws] : [t, s, wt];
-      const hit = coveredCount[short * n + other]!;
+      const len = Math.min(ws, wt);
+      const hit = ws <= wt ? coveredCount[s * n + t]! : coveredCount[t * n + s]!;
       out.push({ a: sources[s]!.id, b: sources[t]!.id, share: len === 0 ? 0 : hit / len });
     }
   }
