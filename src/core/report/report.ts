@@ -355,46 +355,56 @@ export function verbatimOverlap(
 /** Prominence code of a position in a group's cell (0 = no unit there): 1 headline, 2 lede, 3 body. */
 const POSITION_OF_CODE: readonly Position[] = ['body', 'headline', 'lede', 'body'];
 
-export function buildReport(input: ReportInput): Report {
-  const { sources, units, quotes, groups, quoteGroups, pairs, texts } = input;
-  const n = sources.length;
-  const sourceIds = sources.map((s) => s.id);
-  const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]));
-  // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
-  // not a listed source): the per-group loops below read typed arrays, not one Map per unit and per list.
-  let unitIndex = input.unitIndex;
-  if (unitIndex === undefined) {
-    const built = new Map<string, number>();
-    units.forEach((u, k) => built.set(u.id, k));
-    unitIndex = built;
-  }
-  const unitSource = new Int32Array(units.length);
-  for (let k = 0; k < units.length; k++) unitSource[k] = sourceOrder.get(units[k]!.sourceId) ?? -1;
-  // Each group's units, looked up once: group g's are member[memberStart[g], memberStart[g + 1]), -1 for an id
-  // not among the units. And the group of each unit id (the last group listing it), by unit index; ids not among
-  // the units by id.
+/** Each group's units by index in `units`, looked up once, and the group of each unit. */
+interface Members {
+  /** Group g's units are member[memberStart[g], memberStart[g + 1]), -1 for an id not among the units. */
+  readonly memberStart: Int32Array;
+  readonly member: Int32Array;
+  /** The group of each unit (the last group listing it), by unit index; -1 when none. */
+  readonly groupOfUnit: Int32Array;
+  /** The group of ids listed by a group but not among the units. */
+  readonly groupOfOtherId: ReadonlyMap<string, number>;
+}
+
+function groupMembers(
+  groups: readonly Group[],
+  unitCount: number,
+  unitIndex: ReadonlyMap<string, number>,
+): Members {
   const memberStart = new Int32Array(groups.length + 1);
   for (let g = 0; g < groups.length; g++) memberStart[g + 1] = memberStart[g]! + groups[g]!.unitIds.length;
   const member = new Int32Array(memberStart[groups.length]!);
-  const groupOfUnit = new Int32Array(units.length).fill(-1);
+  const groupOfUnit = new Int32Array(unitCount).fill(-1);
   const groupOfOtherId = new Map<string, number>();
   for (let g = 0; g < groups.length; g++) {
+    const ids = groups[g]!.unitIds;
     let at = memberStart[g]!;
-    for (const id of groups[g]!.unitIds) {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
       const k = unitIndex.get(id);
       if (k === undefined) groupOfOtherId.set(id, g);
       else groupOfUnit[k] = g;
       member[at++] = k ?? -1;
     }
   }
+  return { memberStart, member, groupOfUnit, groupOfOtherId };
+}
 
-  // Row order: first source that carries the group, then the earliest unit there.
+/**
+ * Indexes of the claim groups in row order: first source that carries the group, then the earliest unit there,
+ * then the group id.
+ */
+function claimOrder(
+  groups: readonly Group[],
+  units: readonly Unit[],
+  unitSource: Int32Array,
+  { memberStart, member }: Members,
+): number[] {
   const claimIndexes: number[] = [];
   const firstSource = new Float64Array(groups.length);
   const firstIndex = new Float64Array(groups.length);
   for (let g = 0; g < groups.length; g++) {
-    const group = groups[g]!;
-    if (group.kind !== 'sentence') continue;
+    if (groups[g]!.kind !== 'sentence') continue;
     claimIndexes.push(g);
     let best0 = Number.MAX_SAFE_INTEGER;
     let best1 = Number.MAX_SAFE_INTEGER;
@@ -417,24 +427,30 @@ export function buildReport(input: ReportInput): Report {
       firstIndex[x]! - firstIndex[y]! ||
       (groups[x]!.id < groups[y]!.id ? -1 : 1),
   );
-  const claimGroups = claimIndexes.map((g) => groups[g]!);
-  const rows = claimGroups.length;
-  const rowOfGroup = new Int32Array(groups.length).fill(-1);
-  for (let r = 0; r < rows; r++) rowOfGroup[claimIndexes[r]!] = r;
+  return claimIndexes;
+}
 
-  const conflicting = new Uint8Array(units.length);
-  for (const p of pairs) {
-    if (p.relation !== 'conflicting') continue;
-    const a = unitIndex.get(p.a);
-    const b = unitIndex.get(p.b);
-    if (a !== undefined) conflicting[a] = 1;
-    if (b !== undefined) conflicting[b] = 1;
-  }
+/** The coverage rows, how many sources carry each, and each source's most prominent position in each. */
+interface Rows {
+  readonly cells: CoverageCell[][];
+  readonly carriers: Int32Array;
+  /** best[r * n + s]: a POSITION_OF_CODE code, 0 when source s has no unit in row r. */
+  readonly best: Uint8Array;
+}
 
-  // One pass over each row's units: its cells, how many sources carry it, and each source's most prominent
-  // position in it (best[r * n + s], a POSITION_OF_CODE code).
-  const absentRow: CoverageCell[] = sourceIds.map(() => 'absent');
-  const cells: CoverageCell[][] = new Array<CoverageCell[]>(rows);
+/** One pass over each row's units: its cells, its carriers and the best positions. */
+function coverageRows(
+  claimIndexes: readonly number[],
+  n: number,
+  units: readonly Unit[],
+  unitSource: Int32Array,
+  conflicting: Uint8Array,
+  { memberStart, member }: Members,
+): Rows {
+  const rows = claimIndexes.length;
+  const absentRow: CoverageCell[] = [];
+  for (let s = 0; s < n; s++) absentRow.push('absent');
+  const cells = new Array<CoverageCell[]>(rows);
   const carriers = new Int32Array(rows);
   const best = new Uint8Array(rows * n);
   for (let r = 0; r < rows; r++) {
@@ -454,36 +470,44 @@ export function buildReport(input: ReportInput): Report {
     }
     cells[r] = row;
   }
+  return { cells, carriers, best };
+}
 
-  const perSource: SourceReport[] = sources.map((src, s) => {
-    const onlyHere: string[] = [];
-    // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
-    // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
-    let omittedCount = 0;
-    for (let r = 0; r < rows; r++) if (best[r * n + s] === 0 && carriers[r]! > 0) omittedCount++;
-    const omitted = new Array<string>(omittedCount);
-    let omittedAt = 0;
-    const placement = { headline: 0, lede: 0, body: 0 };
-    let carried = 0;
-    for (let r = 0; r < rows; r++) {
-      const code = best[r * n + s]!;
-      const here = code !== 0;
-      const others = carriers[r]! - (here ? 1 : 0) > 0;
-      if (here) carried++;
-      if (here && !others && n > 1) onlyHere.push(claimGroups[r]!.id);
-      if (!here && others) omitted[omittedAt++] = claimGroups[r]!.id;
-      if (here && others) placement[POSITION_OF_CODE[code]!]++;
-    }
-    return {
-      sourceId: src.id,
-      onlyHere,
-      omitted,
-      coverageShare: rows === 0 ? 0 : carried / rows,
-      placement,
-    };
-  });
+function sourceReport(
+  sourceId: string,
+  s: number,
+  n: number,
+  claimIds: readonly string[],
+  { carriers, best }: Rows,
+): SourceReport {
+  const rows = claimIds.length;
+  const onlyHere: string[] = [];
+  // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
+  // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
+  let omittedCount = 0;
+  for (let r = 0; r < rows; r++) if (best[r * n + s] === 0 && carriers[r]! > 0) omittedCount++;
+  const omitted = new Array<string>(omittedCount);
+  let omittedAt = 0;
+  const placement = { headline: 0, lede: 0, body: 0 };
+  let carried = 0;
+  for (let r = 0; r < rows; r++) {
+    const code = best[r * n + s]!;
+    const here = code !== 0;
+    const others = carriers[r]! - (here ? 1 : 0) > 0;
+    if (here) carried++;
+    if (here && !others && n > 1) onlyHere.push(claimIds[r]!);
+    if (!here && others) omitted[omittedAt++] = claimIds[r]!;
+    if (here && others) placement[POSITION_OF_CODE[code]!]++;
+  }
+  return { sourceId, onlyHere, omitted, coverageShare: rows === 0 ? 0 : carried / rows, placement };
+}
 
-  // Ledger: speech quote groups by speaker.
+/** Ledger: speech quote groups by speaker. */
+function buildLedger(
+  quotes: readonly Quote[],
+  quoteGroups: readonly QuoteGroup[],
+  sourceOrder: ReadonlyMap<string, number>,
+): LedgerEntry[] {
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
   const quoteKey = (qg: QuoteGroup): [number, number] => {
     let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
@@ -507,7 +531,7 @@ export function buildReport(input: ReportInput): Report {
     entry.groups.push({ id: qg.id, key: quoteKey(qg) });
     entry.count += qg.quoteIds.length;
   }
-  const ledger: LedgerEntry[] = [...bySpeaker.entries()]
+  return [...bySpeaker.entries()]
     .sort(([sa, ea], [sb, eb]) => {
       if (sa === null || sb === null) return sa === sb ? 0 : sa === null ? 1 : -1;
       return eb.count - ea.count || (sa < sb ? -1 : sa > sb ? 1 : 0);
@@ -518,10 +542,23 @@ export function buildReport(input: ReportInput): Report {
         .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || (x.id < y.id ? -1 : 1))
         .map((x) => x.id),
     }));
+}
 
+/** Every discrepancy of every pair, by row of its group, then pair id, then offset in the first unit. */
+function sortedDiscrepancies(
+  pairs: readonly Pair[],
+  groups: readonly Group[],
+  unitIndex: ReadonlyMap<string, number>,
+  claimIndexes: readonly number[],
+  { groupOfUnit, groupOfOtherId }: Members,
+): DiscrepancyEntry[] {
+  const rowOfGroup = new Int32Array(groups.length).fill(-1);
+  for (let r = 0; r < claimIndexes.length; r++) rowOfGroup[claimIndexes[r]!] = r;
   const discrepancies: DiscrepancyEntry[] = [];
   const rowKeys: number[] = [];
-  for (const p of pairs) {
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    if (p.discrepancies.length === 0) continue;
     const k = unitIndex.get(p.a);
     const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
     if (g < 0) continue;
@@ -542,14 +579,74 @@ export function buildReport(input: ReportInput): Report {
       x.discrepancy.a.start - y.discrepancy.a.start
     );
   });
-  const sortedDiscrepancies = order.map((i) => discrepancies[i]!);
+  return order.map((i) => discrepancies[i]!);
+}
 
+/**
+ * The report, in small functions and with no loop of its own: buildReport runs once per comparison, and as one
+ * large function TurboFan compiled it again on nearly every comparison ("wrong map" deopts on its input arrays;
+ * 35-98 ms of main-thread compile each time in `node --trace-opt` on the 50 x 2k bench, the callees inlined).
+ * Without loops it does not get hot enough to be optimised; each callee compiles in a few ms, and a deopt in one
+ * recompiles only it.
+ */
+export function buildReport(input: ReportInput): Report {
+  const { sources, units, quotes, groups, quoteGroups, pairs, texts } = input;
+  const n = sources.length;
+  const sourceIds = sources.map((s) => s.id);
+  const sourceOrder = orderOf(sourceIds);
+  // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
+  // not a listed source): the per-group loops read typed arrays, not one Map per unit and per list.
+  const unitIndex = input.unitIndex ?? indexOfUnits(units);
+  const unitSource = sourceOfUnits(units, sourceOrder);
+  const members = groupMembers(groups, units.length, unitIndex);
+  const claimIndexes = claimOrder(groups, units, unitSource, members);
+  const claimIds = claimIndexes.map((g) => groups[g]!.id);
+  const conflicting = conflictingUnits(pairs, units.length, unitIndex);
+  const table = coverageRows(claimIndexes, n, units, unitSource, conflicting, members);
   return {
-    coverage: { groupIds: claimGroups.map((g) => g.id), sourceIds, cells },
-    perSource,
-    ledger,
-    discrepancies: sortedDiscrepancies,
+    coverage: { groupIds: claimIds, sourceIds, cells: table.cells },
+    perSource: sourceIds.map((id, s) => sourceReport(id, s, n, claimIds, table)),
+    ledger: buildLedger(quotes, quoteGroups, sourceOrder),
+    discrepancies: sortedDiscrepancies(pairs, groups, unitIndex, claimIndexes, members),
     verbatim: verbatimOverlap(sources, units, texts),
     names: input.names ?? [],
   };
+}
+
+/** Position of each id in `ids` (the last, for an id listed twice). */
+function orderOf(ids: readonly string[]): Map<string, number> {
+  const order = new Map<string, number>();
+  for (let s = 0; s < ids.length; s++) order.set(ids[s]!, s);
+  return order;
+}
+
+/** The order of each unit's source, -1 when it is not a listed source. */
+function sourceOfUnits(units: readonly Unit[], sourceOrder: ReadonlyMap<string, number>): Int32Array {
+  const unitSource = new Int32Array(units.length);
+  for (let k = 0; k < units.length; k++) unitSource[k] = sourceOrder.get(units[k]!.sourceId) ?? -1;
+  return unitSource;
+}
+
+/** 1 for each unit that is part of a pair labelled conflicting. */
+function conflictingUnits(
+  pairs: readonly Pair[],
+  unitCount: number,
+  unitIndex: ReadonlyMap<string, number>,
+): Uint8Array {
+  const conflicting = new Uint8Array(unitCount);
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    if (p.relation !== 'conflicting') continue;
+    const a = unitIndex.get(p.a);
+    const b = unitIndex.get(p.b);
+    if (a !== undefined) conflicting[a] = 1;
+    if (b !== undefined) conflicting[b] = 1;
+  }
+  return conflicting;
+}
+
+function indexOfUnits(units: readonly Unit[]): Map<string, number> {
+  const built = new Map<string, number>();
+  for (let k = 0; k < units.length; k++) built.set(units[k]!.id, k);
+  return built;
 }
