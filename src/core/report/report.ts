@@ -67,29 +67,39 @@ function isWordUnit(c: number): boolean {
   return v === 1;
 }
 
+/** Where the first story word at or after `pos` starts (`text.length` when none). Text without surrogates. */
+function storyWordStart(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n && !isWordUnit(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Where the story word starting at `start` ends: [\p{L}\p{N}]+ then any number of (?:'[\p{L}\p{N}]+). */
+function storyWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let pos = start;
+  for (;;) {
+    while (pos < n && isWordUnit(text.charCodeAt(pos))) pos++;
+    if (pos + 1 < n && text.charCodeAt(pos) === APOSTROPHE && isWordUnit(text.charCodeAt(pos + 1))) pos++;
+    else return pos;
+  }
+}
+
 /**
  * The STORY_WORD matches of `text`, in order: a scan over a per-code-unit class table instead of two sticky regex
  * calls per word (the report reads every word of every source). A code unit is a code point outside the surrogate
  * range, so the table answers exactly what the regexes' \p classes do; text with surrogates takes the regexes.
+ * storyWordIds runs the same loop without the callback.
  */
 export function forEachStoryWord(text: string, visit: (start: number, end: number) => void): void {
   if (SURROGATE.test(text)) {
     forEachMatch(text, STORY_GAP, STORY_WORD, visit);
     return;
   }
-  const n = text.length;
-  let pos = 0;
-  while (pos < n) {
-    while (pos < n && !isWordUnit(text.charCodeAt(pos))) pos++;
-    if (pos >= n) break;
-    const start = pos;
-    // [\p{L}\p{N}]+ then any number of (?:'[\p{L}\p{N}]+)
-    for (;;) {
-      while (pos < n && isWordUnit(text.charCodeAt(pos))) pos++;
-      if (pos + 1 < n && text.charCodeAt(pos) === APOSTROPHE && isWordUnit(text.charCodeAt(pos + 1))) pos++;
-      else break;
-    }
-    visit(start, pos);
+  for (let start = storyWordStart(text, 0); start < text.length;) {
+    const end = storyWordEnd(text, start);
+    visit(start, end);
+    start = storyWordStart(text, end);
   }
 }
 
@@ -174,7 +184,17 @@ function storyWordIds(
     story = kept.join(' ');
   }
   const norm = story.toLowerCase().replace(/[’‘]/g, "'");
-  forEachStoryWord(norm, (start, end) => out.push(vocab.idOf(norm, start, end)));
+  if (SURROGATE.test(norm)) {
+    forEachMatch(norm, STORY_GAP, STORY_WORD, (start, end) => out.push(vocab.idOf(norm, start, end)));
+    return;
+  }
+  // forEachStoryWord's loop, without a callback: a new closure per source made the optimised loop deopt ('wrong
+  // call target') and recompile for each of the first sources of a run.
+  for (let start = storyWordStart(norm, 0); start < norm.length;) {
+    const end = storyWordEnd(norm, start);
+    out.push(vocab.idOf(norm, start, end));
+    start = storyWordStart(norm, end);
+  }
 }
 
 /** A 32-bit mix of a word id (murmur3's finaliser): the rolling shingle hash needs well-spread word values. */
