@@ -213,11 +213,7 @@ function mixWord(id: number): number {
  * runs, so the window after a repeated one is first tried as the successor of that one's first window (77k of the
  * 100k windows), comparing one word instead of hashing into the table.
  */
-function shingleIds(
-  words: Int32Array,
-  storyStart: Int32Array,
-  sourceCount: number,
-): { ids: Int32Array; count: number } {
+function shingleIds(words: Int32Array, storyStart: Int32Array, sourceCount: number, ids: Int32Array): number {
   const R = VERBATIM_RUN;
   let total = 0;
   for (let s = 0; s < sourceCount; s++) total += Math.max(0, storyStart[s + 1]! - storyStart[s]! - R + 1);
@@ -227,7 +223,6 @@ function shingleIds(
   const slots = slotBuffer.get(cap).fill(-1, 0, cap);
   const hashOf = hashBuffer.get(total);
   const firstAt = firstBuffer.get(total);
-  const ids = shingleBuffer.get(words.length);
   const B = 0x01000193;
   let top = 1; // B ** (R - 1)
   for (let k = 1; k < R; k++) top = Math.imul(top, B);
@@ -264,7 +259,7 @@ function shingleIds(
       h = (h - Math.imul(mixWord(words[p]!), top)) | 0;
     }
   }
-  return { ids, count };
+  return count;
 }
 
 /** shingleIds on word id lists, one per story, as one list of shingle ids per story: for tests. */
@@ -272,7 +267,8 @@ export function shingleIdsOf(stories: readonly (readonly number[])[]): number[][
   const words = Int32Array.from(stories.flat());
   const storyStart = new Int32Array(stories.length + 1);
   stories.forEach((w, s) => (storyStart[s + 1] = storyStart[s]! + w.length));
-  const { ids } = shingleIds(words, storyStart, stories.length);
+  const ids = new Int32Array(words.length);
+  shingleIds(words, storyStart, stories.length, ids);
   return stories.map((w, s) =>
     Array.from(ids.subarray(storyStart[s]!, storyStart[s]! + Math.max(0, w.length - VERBATIM_RUN + 1))),
   );
@@ -283,38 +279,68 @@ function sameWindow(words: Int32Array, a: number, b: number): boolean {
   return true;
 }
 
+/**
+ * Share of the shorter story of each pair of sources lying in runs of VERBATIM_RUN words shared with the other. One
+ * loop nest per function, each returning a value made before its loop: this runs once per comparison, so V8
+ * optimises its loops on stack (OSR) on the first run, before the code after the loop ever ran; that code then
+ * had no type feedback and deopted on every later comparison (trace-deopt on the bench, when the phases were
+ * one function).
+ */
 export function verbatimOverlap(
   sources: readonly SourceInfo[],
   units: readonly Unit[],
   texts: ReadonlyMap<string, string>,
 ): VerbatimOverlap[] {
   const n = sources.length;
-  const unitsBySource = new Map<string, Unit[]>();
-  for (const u of units) {
-    const list = unitsBySource.get(u.sourceId);
-    if (list) list.push(u);
-    else unitsBySource.set(u.sourceId, [u]);
-  }
-  const vocab = new SubstringIds();
   const list = new IntList(wordBuffer);
+  const storyStart = storyWords(sources, units, texts, list);
+  const words = list.items;
+  const shingles = shingleBuffer.get(words.length);
+  const count = shingleIds(words, storyStart, n, shingles);
+  const degree = holderCounts(shingles, storyStart, n, count);
+  prefixSums(degree, count);
+  const covered = coveredWords(shingles, storyStart, n, count, degree);
+  return overlapShares(sources, storyStart, covered);
+}
+
+/** Appends each source's story word ids to `out`; story s is out[storyStart[s], storyStart[s + 1]). */
+function storyWords(
+  sources: readonly SourceInfo[],
+  units: readonly Unit[],
+  texts: ReadonlyMap<string, string>,
+  out: IntList,
+): Int32Array {
+  const n = sources.length;
   const storyStart = new Int32Array(n + 1);
+  // Units are only read for a source without its text (compare passes every text).
+  let unitsBySource: ReadonlyMap<string, Unit[]> | undefined;
+  const vocab = new SubstringIds();
   for (let s = 0; s < n; s++) {
     const src = sources[s]!;
-    storyWordIds(src, texts.get(src.id), unitsBySource.get(src.id) ?? [], vocab, list);
-    storyStart[s + 1] = list.length;
+    const text = texts.get(src.id);
+    if (text === undefined) unitsBySource ??= groupBySource(units);
+    storyWordIds(src, text, unitsBySource?.get(src.id) ?? [], vocab, out);
+    storyStart[s + 1] = out.length;
   }
-  const words = list.items;
-  const { ids: shingles, count } = shingleIds(words, storyStart, n);
-  // Only the shorter source of a pair is counted (its words in runs shared with the other), so the sources are
-  // visited longest first (ties: the later index first, as `short` below takes the earlier of two equal lengths),
-  // each counted against the sources visited before it and then added to its shingles' holder lists: every
-  // pair is counted once, in the one direction the share reads, instead of both (half of ~890k holder visits on
-  // the 50 x 2k bench).
-  const byLength = Array.from({ length: n }, (_, s) => s).sort(
-    (x, y) => storyStart[y + 1]! - storyStart[y]! - (storyStart[x + 1]! - storyStart[x]!) || y - x,
-  );
-  // shingle id -> source indexes that contain it (each once, in visiting order), as one flat array with offsets
-  // (CSR): tens of thousands of tiny arrays were the report's main allocation cost.
+  return storyStart;
+}
+
+function groupBySource(units: readonly Unit[]): Map<string, Unit[]> {
+  const bySource = new Map<string, Unit[]>();
+  for (const u of units) {
+    const list = bySource.get(u.sourceId);
+    if (list) list.push(u);
+    else bySource.set(u.sourceId, [u]);
+  }
+  return bySource;
+}
+
+/**
+ * degree[k + 1] = how many sources contain shingle k (the first step of a CSR index, shingle id -> source indexes
+ * that contain it, as one flat array with offsets: tens of thousands of tiny arrays were the report's main
+ * allocation cost).
+ */
+function holderCounts(shingles: Int32Array, storyStart: Int32Array, n: number, count: number): Int32Array {
   const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
   const degree = degreeBuffer.get(count + 1).fill(0, 0, count + 1);
   for (let s = 0; s < n; s++) {
@@ -326,17 +352,42 @@ export function verbatimOverlap(
       degree[k + 1]!++;
     }
   }
+  return degree;
+}
+
+function prefixSums(degree: Int32Array, count: number): void {
   for (let k = 0; k < count; k++) degree[k + 1]! += degree[k]!;
+}
+
+/**
+ * coveredCount[s * n + t], for each pair (s, t) with s the shorter source: words of s lying in a run shared with t.
+ *
+ * Only the shorter source of a pair is counted (its words in runs shared with the other), so the sources are
+ * visited longest first (ties: the later index first, as overlapShares takes the earlier of two equal lengths),
+ * each counted against the sources visited before it and then added to its shingles' holder lists (holders of
+ * shingle k are holders[degree[k], fill[k]), in visiting order): every pair is counted once, in the one direction
+ * the share reads, instead of both (half of ~890k holder visits on the 50 x 2k bench). Shingles of s are visited
+ * in order, so the covered words for t form intervals that only grow to the right: counting needs one cursor per
+ * t, no marks.
+ */
+function coveredWords(
+  shingles: Int32Array,
+  storyStart: Int32Array,
+  n: number,
+  count: number,
+  degree: Int32Array,
+): Float64Array {
+  const byLength = Array.from({ length: n }, (_, s) => s).sort(
+    (x, y) => storyStart[y + 1]! - storyStart[y]! - (storyStart[x + 1]! - storyStart[x]!) || y - x,
+  );
   const holders = holderBuffer.get(degree[count]!);
   const fill = fillBuffer.get(count);
   fill.set(degree.subarray(0, count));
-  lastSource.fill(-1, 0, count);
-  // For each pair (s, t), s the shorter: words of s lying in a run shared with t. Shingles of s are visited in
-  // order, so the covered words for t form intervals that only grow to the right: counting needs one cursor per t,
-  // no marks. Holders of a shingle so far are the longer sources, plus s itself once added.
+  const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
   const coveredCount = new Float64Array(n * n);
   const coveredUntil = new Int32Array(n);
-  for (const s of byLength) {
+  for (let o = 0; o < n; o++) {
+    const s = byLength[o]!;
     coveredUntil.fill(0);
     const first = storyStart[s]!;
     const to = storyStart[s + 1]! - VERBATIM_RUN;
@@ -359,6 +410,15 @@ export function verbatimOverlap(
       }
     }
   }
+  return coveredCount;
+}
+
+function overlapShares(
+  sources: readonly SourceInfo[],
+  storyStart: Int32Array,
+  coveredCount: Float64Array,
+): VerbatimOverlap[] {
+  const n = sources.length;
   const out: VerbatimOverlap[] = [];
   for (let s = 0; s < n; s++) {
     for (let t = s + 1; t < n; t++) {
@@ -396,6 +456,7 @@ function groupMembers(
   const member = new Int32Array(memberStart[groups.length]!);
   const groupOfUnit = new Int32Array(unitCount).fill(-1);
   const groupOfOtherId = new Map<string, number>();
+  const members: Members = { memberStart, member, groupOfUnit, groupOfOtherId };
   for (let g = 0; g < groups.length; g++) {
     const ids = groups[g]!.unitIds;
     let at = memberStart[g]!;
@@ -407,7 +468,7 @@ function groupMembers(
       member[at++] = k ?? -1;
     }
   }
-  return { memberStart, member, groupOfUnit, groupOfOtherId };
+  return members;
 }
 
 /**
@@ -418,11 +479,35 @@ function claimOrder(
   groups: readonly Group[],
   units: readonly Unit[],
   unitSource: Int32Array,
-  { memberStart, member }: Members,
+  members: Members,
 ): number[] {
-  const claimIndexes: number[] = [];
   const firstSource = new Float64Array(groups.length);
   const firstIndex = new Float64Array(groups.length);
+  const claimIndexes = claimKeys(groups, units, unitSource, members, firstSource, firstIndex);
+  claimIndexes.sort(
+    (x, y) =>
+      firstSource[x]! - firstSource[y]! ||
+      firstIndex[x]! - firstIndex[y]! ||
+      (groups[x]!.id < groups[y]!.id ? -1 : 1),
+  );
+  return claimIndexes;
+}
+
+/**
+ * The claim groups' indexes, with each one's first source and earliest unit there. Loops that run once per
+ * comparison are optimised on stack (OSR) on the first run, before the code after them ever ran, and that code
+ * then deopts on every later comparison for want of type feedback: so each hot loop here returns a value made
+ * before it, and the work after it is the caller's (trace-deopt on the bench).
+ */
+function claimKeys(
+  groups: readonly Group[],
+  units: readonly Unit[],
+  unitSource: Int32Array,
+  { memberStart, member }: Members,
+  firstSource: Float64Array,
+  firstIndex: Float64Array,
+): number[] {
+  const claimIndexes: number[] = [];
   for (let g = 0; g < groups.length; g++) {
     if (groups[g]!.kind !== 'sentence') continue;
     claimIndexes.push(g);
@@ -441,12 +526,6 @@ function claimOrder(
     firstSource[g] = best0;
     firstIndex[g] = best1;
   }
-  claimIndexes.sort(
-    (x, y) =>
-      firstSource[x]! - firstSource[y]! ||
-      firstIndex[x]! - firstIndex[y]! ||
-      (groups[x]!.id < groups[y]!.id ? -1 : 1),
-  );
   return claimIndexes;
 }
 
@@ -473,6 +552,7 @@ function coverageRows(
   const cells = new Array<CoverageCell[]>(rows);
   const carriers = new Int32Array(rows);
   const best = new Uint8Array(rows * n);
+  const table: Rows = { cells, carriers, best };
   for (let r = 0; r < rows; r++) {
     const row = absentRow.slice();
     const g = claimIndexes[r]!;
@@ -490,7 +570,7 @@ function coverageRows(
     }
     cells[r] = row;
   }
-  return { cells, carriers, best };
+  return table;
 }
 
 function sourceReport(
@@ -570,25 +650,11 @@ function sortedDiscrepancies(
   groups: readonly Group[],
   unitIndex: ReadonlyMap<string, number>,
   claimIndexes: readonly number[],
-  { groupOfUnit, groupOfOtherId }: Members,
+  members: Members,
 ): DiscrepancyEntry[] {
-  const rowOfGroup = new Int32Array(groups.length).fill(-1);
-  for (let r = 0; r < claimIndexes.length; r++) rowOfGroup[claimIndexes[r]!] = r;
   const discrepancies: DiscrepancyEntry[] = [];
   const rowKeys: number[] = [];
-  for (let i = 0; i < pairs.length; i++) {
-    const p = pairs[i]!;
-    if (p.discrepancies.length === 0) continue;
-    const k = unitIndex.get(p.a);
-    const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
-    if (g < 0) continue;
-    const groupId = groups[g]!.id;
-    const rowKey = rowOfGroup[g]! < 0 ? Number.MAX_SAFE_INTEGER : rowOfGroup[g]!;
-    for (const d of p.discrepancies) {
-      rowKeys.push(rowKey);
-      discrepancies.push({ groupId, pairId: p.id, discrepancy: d });
-    }
-  }
+  discrepancyEntries(pairs, groups, unitIndex, claimIndexes, members, discrepancies, rowKeys);
   const order = discrepancies.map((_, i) => i);
   order.sort((i, j) => {
     const x = discrepancies[i]!;
@@ -600,6 +666,33 @@ function sortedDiscrepancies(
     );
   });
   return order.map((i) => discrepancies[i]!);
+}
+
+/** Appends every discrepancy of every pair to `out`, and the row of its group to `rowKeys` (the claim's loop). */
+function discrepancyEntries(
+  pairs: readonly Pair[],
+  groups: readonly Group[],
+  unitIndex: ReadonlyMap<string, number>,
+  claimIndexes: readonly number[],
+  { groupOfUnit, groupOfOtherId }: Members,
+  out: DiscrepancyEntry[],
+  rowKeys: number[],
+): void {
+  const rowOfGroup = new Int32Array(groups.length).fill(-1);
+  for (let r = 0; r < claimIndexes.length; r++) rowOfGroup[claimIndexes[r]!] = r;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    if (p.discrepancies.length === 0) continue;
+    const k = unitIndex.get(p.a);
+    const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
+    if (g < 0) continue;
+    const groupId = groups[g]!.id;
+    const rowKey = rowOfGroup[g]! < 0 ? Number.MAX_SAFE_INTEGER : rowOfGroup[g]!;
+    for (const d of p.discrepancies) {
+      rowKeys.push(rowKey);
+      out.push({ groupId, pairId: p.id, discrepancy: d });
+    }
+  }
 }
 
 /**
