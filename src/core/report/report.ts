@@ -67,29 +67,39 @@ function isWordUnit(c: number): boolean {
   return v === 1;
 }
 
+/** Where the first story word at or after `pos` starts (`text.length` when none). Text without surrogates. */
+function storyWordStart(text: string, pos: number): number {
+  const n = text.length;
+  while (pos < n && !isWordUnit(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Where the story word starting at `start` ends: [\p{L}\p{N}]+ then any number of (?:'[\p{L}\p{N}]+). */
+function storyWordEnd(text: string, start: number): number {
+  const n = text.length;
+  let pos = start;
+  for (;;) {
+    while (pos < n && isWordUnit(text.charCodeAt(pos))) pos++;
+    if (pos + 1 < n && text.charCodeAt(pos) === APOSTROPHE && isWordUnit(text.charCodeAt(pos + 1))) pos++;
+    else return pos;
+  }
+}
+
 /**
  * The STORY_WORD matches of `text`, in order: a scan over a per-code-unit class table instead of two sticky regex
  * calls per word (the report reads every word of every source). A code unit is a code point outside the surrogate
  * range, so the table answers exactly what the regexes' \p classes do; text with surrogates takes the regexes.
+ * storyWordIds runs the same loop without the callback.
  */
 export function forEachStoryWord(text: string, visit: (start: number, end: number) => void): void {
   if (SURROGATE.test(text)) {
     forEachMatch(text, STORY_GAP, STORY_WORD, visit);
     return;
   }
-  const n = text.length;
-  let pos = 0;
-  while (pos < n) {
-    while (pos < n && !isWordUnit(text.charCodeAt(pos))) pos++;
-    if (pos >= n) break;
-    const start = pos;
-    // [\p{L}\p{N}]+ then any number of (?:'[\p{L}\p{N}]+)
-    for (;;) {
-      while (pos < n && isWordUnit(text.charCodeAt(pos))) pos++;
-      if (pos + 1 < n && text.charCodeAt(pos) === APOSTROPHE && isWordUnit(text.charCodeAt(pos + 1))) pos++;
-      else break;
-    }
-    visit(start, pos);
+  for (let start = storyWordStart(text, 0); start < text.length;) {
+    const end = storyWordEnd(text, start);
+    visit(start, end);
+    start = storyWordStart(text, end);
   }
 }
 
@@ -174,7 +184,17 @@ function storyWordIds(
     story = kept.join(' ');
   }
   const norm = story.toLowerCase().replace(/[’‘]/g, "'");
-  forEachStoryWord(norm, (start, end) => out.push(vocab.idOf(norm, start, end)));
+  if (SURROGATE.test(norm)) {
+    forEachMatch(norm, STORY_GAP, STORY_WORD, (start, end) => out.push(vocab.idOf(norm, start, end)));
+    return;
+  }
+  // forEachStoryWord's loop, without a callback: a new closure per source made the optimised loop deopt ('wrong
+  // call target') and recompile for each of the first sources of a run.
+  for (let start = storyWordStart(norm, 0); start < norm.length;) {
+    const end = storyWordEnd(norm, start);
+    out.push(vocab.idOf(norm, start, end));
+    start = storyWordStart(norm, end);
+  }
 }
 
 /** A 32-bit mix of a word id (murmur3's finaliser): the rolling shingle hash needs well-spread word values. */
@@ -193,11 +213,7 @@ function mixWord(id: number): number {
  * runs, so the window after a repeated one is first tried as the successor of that one's first window (77k of the
  * 100k windows), comparing one word instead of hashing into the table.
  */
-function shingleIds(
-  words: Int32Array,
-  storyStart: Int32Array,
-  sourceCount: number,
-): { ids: Int32Array; count: number } {
+function shingleIds(words: Int32Array, storyStart: Int32Array, sourceCount: number, ids: Int32Array): number {
   const R = VERBATIM_RUN;
   let total = 0;
   for (let s = 0; s < sourceCount; s++) total += Math.max(0, storyStart[s + 1]! - storyStart[s]! - R + 1);
@@ -207,7 +223,6 @@ function shingleIds(
   const slots = slotBuffer.get(cap).fill(-1, 0, cap);
   const hashOf = hashBuffer.get(total);
   const firstAt = firstBuffer.get(total);
-  const ids = shingleBuffer.get(words.length);
   const B = 0x01000193;
   let top = 1; // B ** (R - 1)
   for (let k = 1; k < R; k++) top = Math.imul(top, B);
@@ -244,7 +259,7 @@ function shingleIds(
       h = (h - Math.imul(mixWord(words[p]!), top)) | 0;
     }
   }
-  return { ids, count };
+  return count;
 }
 
 /** shingleIds on word id lists, one per story, as one list of shingle ids per story: for tests. */
@@ -252,7 +267,8 @@ export function shingleIdsOf(stories: readonly (readonly number[])[]): number[][
   const words = Int32Array.from(stories.flat());
   const storyStart = new Int32Array(stories.length + 1);
   stories.forEach((w, s) => (storyStart[s + 1] = storyStart[s]! + w.length));
-  const { ids } = shingleIds(words, storyStart, stories.length);
+  const ids = new Int32Array(words.length);
+  shingleIds(words, storyStart, stories.length, ids);
   return stories.map((w, s) =>
     Array.from(ids.subarray(storyStart[s]!, storyStart[s]! + Math.max(0, w.length - VERBATIM_RUN + 1))),
   );
@@ -263,30 +279,68 @@ function sameWindow(words: Int32Array, a: number, b: number): boolean {
   return true;
 }
 
+/**
+ * Share of the shorter story of each pair of sources lying in runs of VERBATIM_RUN words shared with the other. One
+ * loop nest per function, each returning a value made before its loop: this runs once per comparison, so V8
+ * optimises its loops on stack (OSR) on the first run, before the code after the loop ever ran; that code then
+ * had no type feedback and deopted on every later comparison (trace-deopt on the bench, when the phases were
+ * one function).
+ */
 export function verbatimOverlap(
   sources: readonly SourceInfo[],
   units: readonly Unit[],
   texts: ReadonlyMap<string, string>,
 ): VerbatimOverlap[] {
   const n = sources.length;
-  const unitsBySource = new Map<string, Unit[]>();
-  for (const u of units) {
-    const list = unitsBySource.get(u.sourceId);
-    if (list) list.push(u);
-    else unitsBySource.set(u.sourceId, [u]);
-  }
-  const vocab = new SubstringIds();
   const list = new IntList(wordBuffer);
+  const storyStart = storyWords(sources, units, texts, list);
+  const words = list.items;
+  const shingles = shingleBuffer.get(words.length);
+  const count = shingleIds(words, storyStart, n, shingles);
+  const degree = holderCounts(shingles, storyStart, n, count);
+  prefixSums(degree, count);
+  const covered = coveredWords(shingles, storyStart, n, count, degree);
+  return overlapShares(sources, storyStart, covered);
+}
+
+/** Appends each source's story word ids to `out`; story s is out[storyStart[s], storyStart[s + 1]). */
+function storyWords(
+  sources: readonly SourceInfo[],
+  units: readonly Unit[],
+  texts: ReadonlyMap<string, string>,
+  out: IntList,
+): Int32Array {
+  const n = sources.length;
   const storyStart = new Int32Array(n + 1);
+  // Units are only read for a source without its text (compare passes every text).
+  let unitsBySource: ReadonlyMap<string, Unit[]> | undefined;
+  const vocab = new SubstringIds();
   for (let s = 0; s < n; s++) {
     const src = sources[s]!;
-    storyWordIds(src, texts.get(src.id), unitsBySource.get(src.id) ?? [], vocab, list);
-    storyStart[s + 1] = list.length;
+    const text = texts.get(src.id);
+    if (text === undefined) unitsBySource ??= groupBySource(units);
+    storyWordIds(src, text, unitsBySource?.get(src.id) ?? [], vocab, out);
+    storyStart[s + 1] = out.length;
   }
-  const words = list.items;
-  const { ids: shingles, count } = shingleIds(words, storyStart, n);
-  // shingle id -> source indexes that contain it (each once, ascending), as one flat array with offsets (CSR):
-  // tens of thousands of tiny arrays were the report's main allocation cost.
+  return storyStart;
+}
+
+function groupBySource(units: readonly Unit[]): Map<string, Unit[]> {
+  const bySource = new Map<string, Unit[]>();
+  for (const u of units) {
+    const list = bySource.get(u.sourceId);
+    if (list) list.push(u);
+    else bySource.set(u.sourceId, [u]);
+  }
+  return bySource;
+}
+
+/**
+ * degree[k + 1] = how many sources contain shingle k (the first step of a CSR index, shingle id -> source indexes
+ * that contain it, as one flat array with offsets: tens of thousands of tiny arrays were the report's main
+ * allocation cost).
+ */
+function holderCounts(shingles: Int32Array, storyStart: Int32Array, n: number, count: number): Int32Array {
   const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
   const degree = degreeBuffer.get(count + 1).fill(0, 0, count + 1);
   for (let s = 0; s < n; s++) {
@@ -298,33 +352,49 @@ export function verbatimOverlap(
       degree[k + 1]!++;
     }
   }
+  return degree;
+}
+
+function prefixSums(degree: Int32Array, count: number): void {
   for (let k = 0; k < count; k++) degree[k + 1]! += degree[k]!;
+}
+
+/**
+ * coveredCount[s * n + t], for each pair (s, t) with s the shorter source: words of s lying in a run shared with t.
+ *
+ * Only the shorter source of a pair is counted (its words in runs shared with the other), so the sources are
+ * visited longest first (ties: the later index first, as overlapShares takes the earlier of two equal lengths),
+ * each counted against the sources visited before it and then added to its shingles' holder lists (holders of
+ * shingle k are holders[degree[k], fill[k]), in visiting order): every pair is counted once, in the one direction
+ * the share reads, instead of both (half of ~890k holder visits on the 50 x 2k bench). Shingles of s are visited
+ * in order, so the covered words for t form intervals that only grow to the right: counting needs one cursor per
+ * t, no marks.
+ */
+function coveredWords(
+  shingles: Int32Array,
+  storyStart: Int32Array,
+  n: number,
+  count: number,
+  degree: Int32Array,
+): Float64Array {
+  const byLength = Array.from({ length: n }, (_, s) => s).sort(
+    (x, y) => storyStart[y + 1]! - storyStart[y]! - (storyStart[x + 1]! - storyStart[x]!) || y - x,
+  );
   const holders = holderBuffer.get(degree[count]!);
   const fill = fillBuffer.get(count);
   fill.set(degree.subarray(0, count));
-  lastSource.fill(-1, 0, count);
-  for (let s = 0; s < n; s++) {
-    const to = storyStart[s + 1]! - VERBATIM_RUN;
-    for (let p = storyStart[s]!; p <= to; p++) {
-      const k = shingles[p]!;
-      if (lastSource[k] === s) continue;
-      lastSource[k] = s;
-      holders[fill[k]!++] = s;
-    }
-  }
-  // For each ordered pair (s, t): words of s lying in a run shared with t. Shingles of s are visited in order, so
-  // the covered words for t form intervals that only grow to the right: counting needs one cursor per t, no marks.
+  const lastSource = lastSourceBuffer.get(count).fill(-1, 0, count);
   const coveredCount = new Float64Array(n * n);
   const coveredUntil = new Int32Array(n);
-  for (let s = 0; s < n; s++) {
+  for (let o = 0; o < n; o++) {
+    const s = byLength[o]!;
     coveredUntil.fill(0);
     const first = storyStart[s]!;
     const to = storyStart[s + 1]! - VERBATIM_RUN;
     for (let p = first; p <= to; p++) {
       const k = shingles[p]!;
       const from0 = degree[k]!;
-      const until = degree[k + 1]!;
-      if (until - from0 < 2) continue;
+      const until = fill[k]!;
       const i = p - first;
       const end = i + VERBATIM_RUN;
       for (let h = from0; h < until; h++) {
@@ -334,15 +404,28 @@ export function verbatimOverlap(
         if (end > from) coveredCount[s * n + t] = coveredCount[s * n + t]! + end - from;
         coveredUntil[t] = end;
       }
+      if (lastSource[k] !== s) {
+        lastSource[k] = s;
+        holders[fill[k]!++] = s;
+      }
     }
   }
+  return coveredCount;
+}
+
+function overlapShares(
+  sources: readonly SourceInfo[],
+  storyStart: Int32Array,
+  coveredCount: Float64Array,
+): VerbatimOverlap[] {
+  const n = sources.length;
   const out: VerbatimOverlap[] = [];
   for (let s = 0; s < n; s++) {
     for (let t = s + 1; t < n; t++) {
       const ws = storyStart[s + 1]! - storyStart[s]!;
       const wt = storyStart[t + 1]! - storyStart[t]!;
-      const [short, other, len] = ws <= wt ? [s, t, ws] : [t, s, wt];
-      const hit = coveredCount[short * n + other]!;
+      const len = Math.min(ws, wt);
+      const hit = ws <= wt ? coveredCount[s * n + t]! : coveredCount[t * n + s]!;
       out.push({ a: sources[s]!.id, b: sources[t]!.id, share: len === 0 ? 0 : hit / len });
     }
   }
@@ -352,46 +435,81 @@ export function verbatimOverlap(
 /** Prominence code of a position in a group's cell (0 = no unit there): 1 headline, 2 lede, 3 body. */
 const POSITION_OF_CODE: readonly Position[] = ['body', 'headline', 'lede', 'body'];
 
-export function buildReport(input: ReportInput): Report {
-  const { sources, units, quotes, groups, quoteGroups, pairs, texts } = input;
-  const n = sources.length;
-  const sourceIds = sources.map((s) => s.id);
-  const sourceOrder = new Map(sourceIds.map((id, i) => [id, i]));
-  // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
-  // not a listed source): the per-group loops below read typed arrays, not one Map per unit and per list.
-  let unitIndex = input.unitIndex;
-  if (unitIndex === undefined) {
-    const built = new Map<string, number>();
-    units.forEach((u, k) => built.set(u.id, k));
-    unitIndex = built;
-  }
-  const unitSource = new Int32Array(units.length);
-  for (let k = 0; k < units.length; k++) unitSource[k] = sourceOrder.get(units[k]!.sourceId) ?? -1;
-  // Each group's units, looked up once: group g's are member[memberStart[g], memberStart[g + 1]), -1 for an id
-  // not among the units. And the group of each unit id (the last group listing it), by unit index; ids not among
-  // the units by id.
+/** Each group's units by index in `units`, looked up once, and the group of each unit. */
+interface Members {
+  /** Group g's units are member[memberStart[g], memberStart[g + 1]), -1 for an id not among the units. */
+  readonly memberStart: Int32Array;
+  readonly member: Int32Array;
+  /** The group of each unit (the last group listing it), by unit index; -1 when none. */
+  readonly groupOfUnit: Int32Array;
+  /** The group of ids listed by a group but not among the units. */
+  readonly groupOfOtherId: ReadonlyMap<string, number>;
+}
+
+function groupMembers(
+  groups: readonly Group[],
+  unitCount: number,
+  unitIndex: ReadonlyMap<string, number>,
+): Members {
   const memberStart = new Int32Array(groups.length + 1);
   for (let g = 0; g < groups.length; g++) memberStart[g + 1] = memberStart[g]! + groups[g]!.unitIds.length;
   const member = new Int32Array(memberStart[groups.length]!);
-  const groupOfUnit = new Int32Array(units.length).fill(-1);
+  const groupOfUnit = new Int32Array(unitCount).fill(-1);
   const groupOfOtherId = new Map<string, number>();
+  const members: Members = { memberStart, member, groupOfUnit, groupOfOtherId };
   for (let g = 0; g < groups.length; g++) {
+    const ids = groups[g]!.unitIds;
     let at = memberStart[g]!;
-    for (const id of groups[g]!.unitIds) {
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
       const k = unitIndex.get(id);
       if (k === undefined) groupOfOtherId.set(id, g);
       else groupOfUnit[k] = g;
       member[at++] = k ?? -1;
     }
   }
+  return members;
+}
 
-  // Row order: first source that carries the group, then the earliest unit there.
-  const claimIndexes: number[] = [];
+/**
+ * Indexes of the claim groups in row order: first source that carries the group, then the earliest unit there,
+ * then the group id.
+ */
+function claimOrder(
+  groups: readonly Group[],
+  units: readonly Unit[],
+  unitSource: Int32Array,
+  members: Members,
+): number[] {
   const firstSource = new Float64Array(groups.length);
   const firstIndex = new Float64Array(groups.length);
+  const claimIndexes = claimKeys(groups, units, unitSource, members, firstSource, firstIndex);
+  claimIndexes.sort(
+    (x, y) =>
+      firstSource[x]! - firstSource[y]! ||
+      firstIndex[x]! - firstIndex[y]! ||
+      (groups[x]!.id < groups[y]!.id ? -1 : 1),
+  );
+  return claimIndexes;
+}
+
+/**
+ * The claim groups' indexes, with each one's first source and earliest unit there. Loops that run once per
+ * comparison are optimised on stack (OSR) on the first run, before the code after them ever ran, and that code
+ * then deopts on every later comparison for want of type feedback: so each hot loop here returns a value made
+ * before it, and the work after it is the caller's (trace-deopt on the bench).
+ */
+function claimKeys(
+  groups: readonly Group[],
+  units: readonly Unit[],
+  unitSource: Int32Array,
+  { memberStart, member }: Members,
+  firstSource: Float64Array,
+  firstIndex: Float64Array,
+): number[] {
+  const claimIndexes: number[] = [];
   for (let g = 0; g < groups.length; g++) {
-    const group = groups[g]!;
-    if (group.kind !== 'sentence') continue;
+    if (groups[g]!.kind !== 'sentence') continue;
     claimIndexes.push(g);
     let best0 = Number.MAX_SAFE_INTEGER;
     let best1 = Number.MAX_SAFE_INTEGER;
@@ -408,32 +526,33 @@ export function buildReport(input: ReportInput): Report {
     firstSource[g] = best0;
     firstIndex[g] = best1;
   }
-  claimIndexes.sort(
-    (x, y) =>
-      firstSource[x]! - firstSource[y]! ||
-      firstIndex[x]! - firstIndex[y]! ||
-      (groups[x]!.id < groups[y]!.id ? -1 : 1),
-  );
-  const claimGroups = claimIndexes.map((g) => groups[g]!);
-  const rows = claimGroups.length;
-  const rowOfGroup = new Int32Array(groups.length).fill(-1);
-  for (let r = 0; r < rows; r++) rowOfGroup[claimIndexes[r]!] = r;
+  return claimIndexes;
+}
 
-  const conflicting = new Uint8Array(units.length);
-  for (const p of pairs) {
-    if (p.relation !== 'conflicting') continue;
-    const a = unitIndex.get(p.a);
-    const b = unitIndex.get(p.b);
-    if (a !== undefined) conflicting[a] = 1;
-    if (b !== undefined) conflicting[b] = 1;
-  }
+/** The coverage rows, how many sources carry each, and each source's most prominent position in each. */
+interface Rows {
+  readonly cells: CoverageCell[][];
+  readonly carriers: Int32Array;
+  /** best[r * n + s]: a POSITION_OF_CODE code, 0 when source s has no unit in row r. */
+  readonly best: Uint8Array;
+}
 
-  // One pass over each row's units: its cells, how many sources carry it, and each source's most prominent
-  // position in it (best[r * n + s], a POSITION_OF_CODE code).
-  const absentRow: CoverageCell[] = sourceIds.map(() => 'absent');
-  const cells: CoverageCell[][] = new Array<CoverageCell[]>(rows);
+/** One pass over each row's units: its cells, its carriers and the best positions. */
+function coverageRows(
+  claimIndexes: readonly number[],
+  n: number,
+  units: readonly Unit[],
+  unitSource: Int32Array,
+  conflicting: Uint8Array,
+  { memberStart, member }: Members,
+): Rows {
+  const rows = claimIndexes.length;
+  const absentRow: CoverageCell[] = [];
+  for (let s = 0; s < n; s++) absentRow.push('absent');
+  const cells = new Array<CoverageCell[]>(rows);
   const carriers = new Int32Array(rows);
   const best = new Uint8Array(rows * n);
+  const table: Rows = { cells, carriers, best };
   for (let r = 0; r < rows; r++) {
     const row = absentRow.slice();
     const g = claimIndexes[r]!;
@@ -451,36 +570,44 @@ export function buildReport(input: ReportInput): Report {
     }
     cells[r] = row;
   }
+  return table;
+}
 
-  const perSource: SourceReport[] = sources.map((src, s) => {
-    const onlyHere: string[] = [];
-    // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
-    // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
-    let omittedCount = 0;
-    for (let r = 0; r < rows; r++) if (best[r * n + s] === 0 && carriers[r]! > 0) omittedCount++;
-    const omitted = new Array<string>(omittedCount);
-    let omittedAt = 0;
-    const placement = { headline: 0, lede: 0, body: 0 };
-    let carried = 0;
-    for (let r = 0; r < rows; r++) {
-      const code = best[r * n + s]!;
-      const here = code !== 0;
-      const others = carriers[r]! - (here ? 1 : 0) > 0;
-      if (here) carried++;
-      if (here && !others && n > 1) onlyHere.push(claimGroups[r]!.id);
-      if (!here && others) omitted[omittedAt++] = claimGroups[r]!.id;
-      if (here && others) placement[POSITION_OF_CODE[code]!]++;
-    }
-    return {
-      sourceId: src.id,
-      onlyHere,
-      omitted,
-      coverageShare: rows === 0 ? 0 : carried / rows,
-      placement,
-    };
-  });
+function sourceReport(
+  sourceId: string,
+  s: number,
+  n: number,
+  claimIds: readonly string[],
+  { carriers, best }: Rows,
+): SourceReport {
+  const rows = claimIds.length;
+  const onlyHere: string[] = [];
+  // Sized first, then filled: a source omits most of a 50-source story's claims, and growing these lists by push
+  // made ~3 MB of discarded backing stores per comparison on the 50 x 2k bench.
+  let omittedCount = 0;
+  for (let r = 0; r < rows; r++) if (best[r * n + s] === 0 && carriers[r]! > 0) omittedCount++;
+  const omitted = new Array<string>(omittedCount);
+  let omittedAt = 0;
+  const placement = { headline: 0, lede: 0, body: 0 };
+  let carried = 0;
+  for (let r = 0; r < rows; r++) {
+    const code = best[r * n + s]!;
+    const here = code !== 0;
+    const others = carriers[r]! - (here ? 1 : 0) > 0;
+    if (here) carried++;
+    if (here && !others && n > 1) onlyHere.push(claimIds[r]!);
+    if (!here && others) omitted[omittedAt++] = claimIds[r]!;
+    if (here && others) placement[POSITION_OF_CODE[code]!]++;
+  }
+  return { sourceId, onlyHere, omitted, coverageShare: rows === 0 ? 0 : carried / rows, placement };
+}
 
-  // Ledger: speech quote groups by speaker.
+/** Ledger: speech quote groups by speaker. */
+function buildLedger(
+  quotes: readonly Quote[],
+  quoteGroups: readonly QuoteGroup[],
+  sourceOrder: ReadonlyMap<string, number>,
+): LedgerEntry[] {
   const quoteById = new Map(quotes.map((q) => [q.id, q]));
   const quoteKey = (qg: QuoteGroup): [number, number] => {
     let best: [number, number] = [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
@@ -504,7 +631,7 @@ export function buildReport(input: ReportInput): Report {
     entry.groups.push({ id: qg.id, key: quoteKey(qg) });
     entry.count += qg.quoteIds.length;
   }
-  const ledger: LedgerEntry[] = [...bySpeaker.entries()]
+  return [...bySpeaker.entries()]
     .sort(([sa, ea], [sb, eb]) => {
       if (sa === null || sb === null) return sa === sb ? 0 : sa === null ? 1 : -1;
       return eb.count - ea.count || (sa < sb ? -1 : sa > sb ? 1 : 0);
@@ -515,20 +642,19 @@ export function buildReport(input: ReportInput): Report {
         .sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || (x.id < y.id ? -1 : 1))
         .map((x) => x.id),
     }));
+}
 
+/** Every discrepancy of every pair, by row of its group, then pair id, then offset in the first unit. */
+function sortedDiscrepancies(
+  pairs: readonly Pair[],
+  groups: readonly Group[],
+  unitIndex: ReadonlyMap<string, number>,
+  claimIndexes: readonly number[],
+  members: Members,
+): DiscrepancyEntry[] {
   const discrepancies: DiscrepancyEntry[] = [];
   const rowKeys: number[] = [];
-  for (const p of pairs) {
-    const k = unitIndex.get(p.a);
-    const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
-    if (g < 0) continue;
-    const groupId = groups[g]!.id;
-    const rowKey = rowOfGroup[g]! < 0 ? Number.MAX_SAFE_INTEGER : rowOfGroup[g]!;
-    for (const d of p.discrepancies) {
-      rowKeys.push(rowKey);
-      discrepancies.push({ groupId, pairId: p.id, discrepancy: d });
-    }
-  }
+  discrepancyEntries(pairs, groups, unitIndex, claimIndexes, members, discrepancies, rowKeys);
   const order = discrepancies.map((_, i) => i);
   order.sort((i, j) => {
     const x = discrepancies[i]!;
@@ -539,14 +665,101 @@ export function buildReport(input: ReportInput): Report {
       x.discrepancy.a.start - y.discrepancy.a.start
     );
   });
-  const sortedDiscrepancies = order.map((i) => discrepancies[i]!);
+  return order.map((i) => discrepancies[i]!);
+}
 
+/** Appends every discrepancy of every pair to `out`, and the row of its group to `rowKeys` (the claim's loop). */
+function discrepancyEntries(
+  pairs: readonly Pair[],
+  groups: readonly Group[],
+  unitIndex: ReadonlyMap<string, number>,
+  claimIndexes: readonly number[],
+  { groupOfUnit, groupOfOtherId }: Members,
+  out: DiscrepancyEntry[],
+  rowKeys: number[],
+): void {
+  const rowOfGroup = new Int32Array(groups.length).fill(-1);
+  for (let r = 0; r < claimIndexes.length; r++) rowOfGroup[claimIndexes[r]!] = r;
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    if (p.discrepancies.length === 0) continue;
+    const k = unitIndex.get(p.a);
+    const g = k !== undefined ? groupOfUnit[k]! : (groupOfOtherId.get(p.a) ?? -1);
+    if (g < 0) continue;
+    const groupId = groups[g]!.id;
+    const rowKey = rowOfGroup[g]! < 0 ? Number.MAX_SAFE_INTEGER : rowOfGroup[g]!;
+    for (const d of p.discrepancies) {
+      rowKeys.push(rowKey);
+      out.push({ groupId, pairId: p.id, discrepancy: d });
+    }
+  }
+}
+
+/**
+ * The report, in small functions and with no loop of its own: buildReport runs once per comparison, and as one
+ * large function TurboFan compiled it again on nearly every comparison ("wrong map" deopts on its input arrays;
+ * 35-98 ms of main-thread compile each time in `node --trace-opt` on the 50 x 2k bench, the callees inlined).
+ * Without loops it does not get hot enough to be optimised; each callee compiles in a few ms, and a deopt in one
+ * recompiles only it.
+ */
+export function buildReport(input: ReportInput): Report {
+  const { sources, units, quotes, groups, quoteGroups, pairs, texts } = input;
+  const n = sources.length;
+  const sourceIds = sources.map((s) => s.id);
+  const sourceOrder = orderOf(sourceIds);
+  // Units by index in `units` (the last of an id, as a Map from ids would keep), with their source's order (-1 when
+  // not a listed source): the per-group loops read typed arrays, not one Map per unit and per list.
+  const unitIndex = input.unitIndex ?? indexOfUnits(units);
+  const unitSource = sourceOfUnits(units, sourceOrder);
+  const members = groupMembers(groups, units.length, unitIndex);
+  const claimIndexes = claimOrder(groups, units, unitSource, members);
+  const claimIds = claimIndexes.map((g) => groups[g]!.id);
+  const conflicting = conflictingUnits(pairs, units.length, unitIndex);
+  const table = coverageRows(claimIndexes, n, units, unitSource, conflicting, members);
   return {
-    coverage: { groupIds: claimGroups.map((g) => g.id), sourceIds, cells },
-    perSource,
-    ledger,
-    discrepancies: sortedDiscrepancies,
+    coverage: { groupIds: claimIds, sourceIds, cells: table.cells },
+    perSource: sourceIds.map((id, s) => sourceReport(id, s, n, claimIds, table)),
+    ledger: buildLedger(quotes, quoteGroups, sourceOrder),
+    discrepancies: sortedDiscrepancies(pairs, groups, unitIndex, claimIndexes, members),
     verbatim: verbatimOverlap(sources, units, texts),
     names: input.names ?? [],
   };
+}
+
+/** Position of each id in `ids` (the last, for an id listed twice). */
+function orderOf(ids: readonly string[]): Map<string, number> {
+  const order = new Map<string, number>();
+  for (let s = 0; s < ids.length; s++) order.set(ids[s]!, s);
+  return order;
+}
+
+/** The order of each unit's source, -1 when it is not a listed source. */
+function sourceOfUnits(units: readonly Unit[], sourceOrder: ReadonlyMap<string, number>): Int32Array {
+  const unitSource = new Int32Array(units.length);
+  for (let k = 0; k < units.length; k++) unitSource[k] = sourceOrder.get(units[k]!.sourceId) ?? -1;
+  return unitSource;
+}
+
+/** 1 for each unit that is part of a pair labelled conflicting. */
+function conflictingUnits(
+  pairs: readonly Pair[],
+  unitCount: number,
+  unitIndex: ReadonlyMap<string, number>,
+): Uint8Array {
+  const conflicting = new Uint8Array(unitCount);
+  for (let i = 0; i < pairs.length; i++) {
+    const p = pairs[i]!;
+    if (p.relation !== 'conflicting') continue;
+    const a = unitIndex.get(p.a);
+    const b = unitIndex.get(p.b);
+    if (a !== undefined) conflicting[a] = 1;
+    if (b !== undefined) conflicting[b] = 1;
+  }
+  return conflicting;
+}
+
+function indexOfUnits(units: readonly Unit[]): Map<string, number> {
+  const built = new Map<string, number>();
+  for (let k = 0; k < units.length; k++) built.set(units[k]!.id, k);
+  return built;
 }
