@@ -73,6 +73,12 @@ export function scoreQuotePairs(
   const baseI = new Int32Array(candidates.count);
   const baseJ = new Int32Array(candidates.count);
   const baseS = new Float64Array(candidates.count);
+  // The text score is a function of the two texts alone, and pairFeatures is symmetric (compare's sentence scores
+  // rely on both the same way), so it is computed once per unordered pair of distinct texts (prepare's textOf).
+  // Outlets quote one utterance verbatim: on the 50 x 2k bench 1,118 quotes have 10 distinct texts, and the 5,426
+  // candidate pairs 5 distinct text pairs.
+  const textOf = prepared.textOf;
+  const textScores = new PairTable();
   let count = 0;
   for (let c = 0; c < candidates.count; c++) {
     const i = candidates.a[c]!;
@@ -80,8 +86,12 @@ export function scoreQuotePairs(
     const a = quotes[i]!;
     const b = quotes[j]!;
     if (a.kind !== b.kind) continue;
-    pairFeatures(prepared, i, j, f);
-    let s = quoteTextScore(f);
+    let s = textScores.get(textOf[i]!, textOf[j]!);
+    if (s === undefined) {
+      pairFeatures(prepared, i, j, f);
+      s = quoteTextScore(f);
+      textScores.add(textOf[i]!, textOf[j]!, s);
+    }
     if (a.speaker !== null && b.speaker !== null)
       s += a.speaker === b.speaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
     baseI[count] = i;
