@@ -48,19 +48,26 @@ export function scoreQuotePairs(
   checkpoint?: (fraction: number) => void,
 ): QuotePairs {
   const n = quotes.length;
-  const sourceOf = Int32Array.from(quotes, (q) => sourceIndex.get(q.sourceId) ?? 0);
+  // Plain loops, not TypedArray.from(quotes, fn), which goes through the iterator protocol and a callback per quote.
+  const sourceOf = new Int32Array(n);
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    sourceOf[i] = sourceIndex.get(quotes[i]!.sourceId) ?? 0;
+    texts[i] = quotes[i]!.text;
+  }
   // Order of the quote within its source, for the 1:n adjacency rule (a quote split around "he said").
   const indexOf = new Int32Array(n);
   const perSource = new Map<number, number>();
-  quotes.forEach((_, i) => {
+  for (let i = 0; i < n; i++) {
     const s = sourceOf[i]!;
     const k = perSource.get(s) ?? 0;
     indexOf[i] = k;
     perSource.set(s, k + 1);
-  });
+  }
   if (n === 0) return { sourceOf, indexOf, ...NO_PAIRS };
-  const prepared = prepare(quotes.map((q) => q.text));
-  const eligible = Uint8Array.from(quotes, (_, i) => (prepared.vectors[i]!.bag.length > 0 ? 1 : 0));
+  const prepared = prepare(texts);
+  const eligible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) eligible[i] = prepared.vectors[i]!.bag.length > 0 ? 1 : 0;
   const candidates = findCandidates({
     prepared,
     sourceOf,
