@@ -224,7 +224,7 @@ export function compare(sources: readonly SourceInput[], options?: CompareOption
   const sourceOf = new Int32Array(n);
   const indexOf = new Int32Array(n);
   const unitIndex = new Map<string, number>();
-  // Made like the quote texts quote-groups hands prepare() (Array.prototype.map: a holey array), so that prepare
+  // Made like the quote texts quote-groups hands prepare() (new Array(n), filled: a holey array), so that prepare
   // sees one kind of array: given a packed one here and a holey one there, V8 deoptimised it twice per comparison.
   const unitTexts = new Array<string>(n);
   for (let k = 0; k < n; k++) {

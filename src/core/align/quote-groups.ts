@@ -48,19 +48,26 @@ export function scoreQuotePairs(
   checkpoint?: (fraction: number) => void,
 ): QuotePairs {
   const n = quotes.length;
-  const sourceOf = Int32Array.from(quotes, (q) => sourceIndex.get(q.sourceId) ?? 0);
+  // Plain loops, not TypedArray.from(quotes, fn), which goes through the iterator protocol and a callback per quote.
+  const sourceOf = new Int32Array(n);
+  const texts = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    sourceOf[i] = sourceIndex.get(quotes[i]!.sourceId) ?? 0;
+    texts[i] = quotes[i]!.text;
+  }
   // Order of the quote within its source, for the 1:n adjacency rule (a quote split around "he said").
   const indexOf = new Int32Array(n);
   const perSource = new Map<number, number>();
-  quotes.forEach((_, i) => {
+  for (let i = 0; i < n; i++) {
     const s = sourceOf[i]!;
     const k = perSource.get(s) ?? 0;
     indexOf[i] = k;
     perSource.set(s, k + 1);
-  });
+  }
   if (n === 0) return { sourceOf, indexOf, ...NO_PAIRS };
-  const prepared = prepare(quotes.map((q) => q.text));
-  const eligible = Uint8Array.from(quotes, (_, i) => (bagSize(prepared, i) > 0 ? 1 : 0));
+  const prepared = prepare(texts);
+  const eligible = new Uint8Array(n);
+  for (let i = 0; i < n; i++) eligible[i] = bagSize(prepared, i) > 0 ? 1 : 0;
   const candidates = findCandidates({
     prepared,
     sourceOf,
@@ -73,6 +80,12 @@ export function scoreQuotePairs(
   const baseI = new Int32Array(candidates.count);
   const baseJ = new Int32Array(candidates.count);
   const baseS = new Float64Array(candidates.count);
+  // The text score is a function of the two texts alone, and pairFeatures is symmetric (compare's sentence scores
+  // rely on both the same way), so it is computed once per unordered pair of distinct texts (prepare's textOf).
+  // Outlets quote one utterance verbatim: on the 50 x 2k bench 1,118 quotes have 10 distinct texts, and the 5,426
+  // candidate pairs 5 distinct text pairs.
+  const textOf = prepared.textOf;
+  const textScores = new PairTable();
   let count = 0;
   for (let c = 0; c < candidates.count; c++) {
     const i = candidates.a[c]!;
@@ -80,8 +93,12 @@ export function scoreQuotePairs(
     const a = quotes[i]!;
     const b = quotes[j]!;
     if (a.kind !== b.kind) continue;
-    pairFeatures(prepared, i, j, f);
-    let s = quoteTextScore(f);
+    let s = textScores.get(textOf[i]!, textOf[j]!);
+    if (s === undefined) {
+      pairFeatures(prepared, i, j, f);
+      s = quoteTextScore(f);
+      textScores.add(textOf[i]!, textOf[j]!, s);
+    }
     if (a.speaker !== null && b.speaker !== null)
       s += a.speaker === b.speaker ? SAME_SPEAKER_BONUS : -OTHER_SPEAKER_PENALTY;
     baseI[count] = i;

@@ -4,7 +4,15 @@ import fc from 'fast-check';
 import { cleanSource } from '../clean/clean.ts';
 import { DEFAULT_OPTIONS } from '../options.ts';
 import { segmentSource } from '../segment/segment.ts';
-import { BEFORE_BLOCKERS, blockerBefore, extractQuotes } from './extract.ts';
+import type { Unit } from '../model.ts';
+import {
+  BEFORE_BLOCKERS,
+  blockerBefore,
+  capitalisedBeforeVerbsOfText,
+  extractQuotes,
+  speechSubjectWords,
+  unitScan,
+} from './extract.ts';
 import { findQuoteSpans } from './marks.ts';
 
 const seed = (f: string): string =>
@@ -273,6 +281,71 @@ describe('blockerBefore', () => {
         const b = y % (text.length + 1);
         const [from, end] = a <= b ? [a, b] : [b, a];
         expect(blockerBefore(text, from, end)).toBe(byRegex(text, from, end));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('speech subjects found per unit', () => {
+  const piece = fc.constantFrom(
+    'said',
+    'says',
+    'told',
+    'added',
+    'also',
+    'then',
+    'Putin',
+    'Peskov',
+    'He',
+    'él',
+    'Émile',
+    'a',
+    ' ',
+    '  ',
+    '\n\n',
+    '.',
+    ',',
+    '“',
+    '”',
+    '’',
+    "'",
+    '-',
+    'é',
+    '\u0301',
+    '👍',
+    'x',
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((xs) => xs.join(''));
+  /** Units over `t` from cut points: sorted, disjoint, sometimes with gaps; `overlap` makes one overlap its neighbour. */
+  const unitsOf = (t: string, cuts: readonly number[], overlap: boolean): Unit[] => {
+    const points = [...new Set(cuts.map((c) => c % (t.length + 1)))].sort((a, b) => a - b);
+    const units: Unit[] = [];
+    for (let k = 0; k + 1 < points.length; k += 2) {
+      const start = points[k] as number;
+      const end = points[k + 1] as number;
+      units.push({
+        id: `s:u${units.length}`,
+        sourceId: 's',
+        index: units.length,
+        kind: 'sentence',
+        text: t.slice(start, end),
+        paragraph: 0,
+        position: 'body',
+        start,
+        end,
+      });
+    }
+    const first = units[0];
+    if (overlap && first && units.length > 1) units[0] = { ...first, end: (units[1] as Unit).start + 1 };
+    return units;
+  };
+  it('finds what one search of the whole text finds, whatever the units', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 12 }), fc.boolean(), (t, cuts, overlap) => {
+        const units = unitsOf(t, cuts, overlap);
+        const scans = units.map((u) => unitScan(t, u));
+        expect(speechSubjectWords(t, units, scans)).toEqual(capitalisedBeforeVerbsOfText(t));
       }),
       { numRuns: 3000 },
     );

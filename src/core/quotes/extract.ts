@@ -164,16 +164,22 @@ const SPEECH_VERB_WORD = new RegExp(
   'gu',
 );
 
+/** Offsets (plus `shift`) of the speech verbs SPEECH_VERB_WORD finds in `text`, appended to `out`. */
+function speechVerbStarts(text: string, shift: number, out: number[]): number[] {
+  SPEECH_VERB_WORD.lastIndex = 0;
+  for (let m = SPEECH_VERB_WORD.exec(text); m; m = SPEECH_VERB_WORD.exec(text)) out.push(m.index + shift);
+  return out;
+}
+
 /**
  * Capitalised words directly followed (up to three adverbs aside) by a speech verb: "Putin said", "Peskov also
- * told". The verbs are found by one regex and the few words before each are read backwards, rather than cutting
- * the whole text into words (a string and a set lookup per word). Words are maximal runs of WORD_CP either way.
+ * told". The verbs are found by one regex (their offsets in `verbStarts`) and the few words before each are read
+ * backwards, rather than cutting the whole text into words (a string and a set lookup per word). Words are maximal
+ * runs of WORD_CP either way.
  */
-function capitalisedBeforeVerbs(text: string): string[] {
+function capitalisedBeforeVerbs(text: string, verbStarts: readonly number[]): string[] {
   const out: string[] = [];
-  SPEECH_VERB_WORD.lastIndex = 0;
-  for (let m = SPEECH_VERB_WORD.exec(text); m; m = SPEECH_VERB_WORD.exec(text)) {
-    let pos = m.index;
+  for (let pos of verbStarts) {
     for (let k = 0; k < 4; k++) {
       const w = wordBefore(text, pos);
       if (!w) break;
@@ -190,19 +196,70 @@ function capitalisedBeforeVerbs(text: string): string[] {
   return out;
 }
 
-/**
- * Name phrases of a unit's text, offsets relative to it. findNamePhrases(text, from, to) reads only
- * text.slice(from, to), so its answer is this one shifted by `from`. News sources share wire copy: on the 50 x 2k
- * bench 5,649 units have 2,589 distinct texts, so half the name scans of the quotes stage are repeats.
- */
-const namePhrasesOfText = memoByText((unitText: string) => findNamePhrases(unitText), 20_000);
+/** capitalisedBeforeVerbs over one search of the whole text: the reference of a property test. */
+export function capitalisedBeforeVerbsOfText(text: string): string[] {
+  return capitalisedBeforeVerbs(text, speechVerbStarts(text, 0, []));
+}
 
-function unitNamePhrases(text: string, u: Unit): NamePhrase[] {
-  // The segmenter sets u.text = text.slice(u.start, u.end). Keying by that very string, not a new slice, hashes it
-  // once for the whole comparison: prepare() (candidates stage) keys a Map by the same unit texts.
-  const unitText = u.text.length === u.end - u.start ? u.text : text.slice(u.start, u.end);
-  const rel = namePhrasesOfText(unitText);
-  const from = u.start;
+/** Code unit at `i` may belong to a word of SPEECH_VERB_WORD's look-arounds (surrogates count, to be safe). */
+function wordUnitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0xd800 && c <= 0xdfff) || isWordCodePoint(c);
+}
+
+/** A cut at `b` with a word character on both sides. */
+function cutsWord(text: string, b: number): boolean {
+  return b > 0 && b < text.length && wordUnitAt(text, b - 1) && wordUnitAt(text, b);
+}
+
+/**
+ * Can SPEECH_VERB_WORD run over the units and the gaps between them separately and find what one search of the
+ * whole text finds? Yes when the units are sorted and disjoint and no cut (a unit's start or end) has a word
+ * character on both sides: a verb is ASCII letters only, so no match then spans a cut, and a look-around at a cut
+ * sees a non-word character in the whole text just as it sees the end of the piece (a match touching the cut has
+ * a letter on its own side). Property-tested against capitalisedBeforeVerbsOfText.
+ */
+function cutsCleanly(text: string, units: readonly Unit[]): boolean {
+  let prevEnd = 0;
+  for (const u of units) {
+    if (u.start < prevEnd || u.end < u.start || cutsWord(text, u.start) || cutsWord(text, u.end))
+      return false;
+    prevEnd = u.end;
+  }
+  return true;
+}
+
+/** Any a-z in text[from, to)? Every speech verb starts with one, so a gap without any holds no verb. */
+function hasLowerAscii(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) return true;
+  }
+  return false;
+}
+
+/** What a unit's text yields, offsets relative to it: name phrases and speech-verb starts. */
+interface UnitScan {
+  readonly phrases: readonly NamePhrase[];
+  readonly verbs: readonly number[];
+}
+
+/**
+ * A unit's name phrases and speech verbs, memoised by its text. findNamePhrases(text, from, to) reads only
+ * text.slice(from, to), so its answer is this one shifted by `from`. News sources share wire copy: on the 50 x 2k
+ * bench 5,649 units have 2,589 distinct texts, so half the name scans of the quotes stage are repeats; and the
+ * speech-verb regex, run over the whole of each source, read 610k characters where the distinct unit texts hold
+ * 280k.
+ */
+const scanOfText = memoByText(
+  (unitText: string): UnitScan => ({
+    phrases: findNamePhrases(unitText),
+    verbs: speechVerbStarts(unitText, 0, []),
+  }),
+  20_000,
+);
+
+function shiftPhrases(rel: readonly NamePhrase[], from: number): NamePhrase[] {
   return rel.map((p) =>
     p.title !== undefined
       ? {
@@ -215,6 +272,36 @@ function unitNamePhrases(text: string, u: Unit): NamePhrase[] {
         }
       : { start: p.start + from, end: p.end + from, raw: p.raw, name: p.name, possessive: p.possessive },
   );
+}
+
+/**
+ * capitalisedBeforeVerbs with the verbs found per unit text (memoised) and per gap between units, when the units
+ * cut the text cleanly (see cutsCleanly); one search of the whole text otherwise. `scans[k]` is units[k]'s scan.
+ */
+export function speechSubjectWords(
+  text: string,
+  units: readonly Unit[],
+  scans: readonly UnitScan[],
+): string[] {
+  if (!cutsCleanly(text, units)) return capitalisedBeforeVerbsOfText(text);
+  const starts: number[] = [];
+  let prevEnd = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k] as Unit;
+    if (hasLowerAscii(text, prevEnd, u.start))
+      speechVerbStarts(text.slice(prevEnd, u.start), prevEnd, starts);
+    for (const v of (scans[k] as UnitScan).verbs) starts.push(u.start + v);
+    prevEnd = u.end;
+  }
+  if (hasLowerAscii(text, prevEnd, text.length)) speechVerbStarts(text.slice(prevEnd), prevEnd, starts);
+  return capitalisedBeforeVerbs(text, starts);
+}
+
+/** A unit's scan: the segmenter sets u.text = text.slice(u.start, u.end). */
+export function unitScan(text: string, u: Unit): UnitScan {
+  // Keying by that very string, not a new slice, hashes it once for the whole comparison: prepare() (candidates
+  // stage) keys a Map by the same unit texts.
+  return scanOfText(u.text.length === u.end - u.start ? u.text : text.slice(u.start, u.end));
 }
 
 /** What the source says about people: who is a person, who was last the subject, fullest spellings. */
@@ -254,14 +341,18 @@ class SourceContext {
     for (const u of units) {
       if (!this.paragraphStart.has(u.paragraph)) this.paragraphStart.set(u.paragraph, u.start);
     }
-    // Capitalised words directly followed (adverbs aside) by a speech verb: "Putin said", "Peskov also told".
-    for (const name of capitalisedBeforeVerbs(text)) this.speechSubjects.add(normaliseName(name));
     const all: NamePhrase[] = [];
+    const scans: UnitScan[] = [];
     for (const u of this.units) {
-      const phrases = unitNamePhrases(text, u);
+      const scan = unitScan(text, u);
+      scans.push(scan);
+      const phrases = shiftPhrases(scan.phrases, u.start);
       this.unitPhrases.push(phrases);
       for (const p of phrases) if (!this.insideQuote(p.start)) all.push(p);
     }
+    // Capitalised words directly followed (adverbs aside) by a speech verb: "Putin said", "Peskov also told".
+    for (const name of speechSubjectWords(text, this.units, scans))
+      this.speechSubjects.add(normaliseName(name));
     // Organisations drop out first; each remaining phrase's surname is looked up once.
     const people: NamePhrase[] = [];
     for (const p of all) (looksLikeOrganisation(p.name) ? this.organisations : people).push(p);
