@@ -133,7 +133,8 @@ export function groupQuotes(
     scored.add(i, j, Math.min(1, Math.max(0, s)));
   }
   const clusters = groupUnits({ n, sourceOf, indexOf, pairs: scored, threshold });
-  return clusters.map((members) => {
+  // Drafts by push, not clusters.map: see quoteIds below.
+  const draftOf = (members: readonly number[]): QuoteGroupDraft => {
     let sum = 0;
     let count = 0;
     for (let x = 0; x < members.length; x++) {
@@ -163,10 +164,17 @@ export function groupQuotes(
         }
       }
     }
+    // Built by push, not Array.prototype.map: map's result gets a different array map when its caller runs
+    // optimised than when it does not, and compare's quote-pair lift was deoptimised at each switch.
+    const quoteIds: string[] = [];
+    for (let x = 0; x < members.length; x++) quoteIds.push(quotes[members[x]!]!.id);
     return {
-      quoteIds: members.map((m) => quotes[m]!.id),
+      quoteIds,
       speaker,
       score: count ? sum / count : 1,
     };
-  });
+  };
+  const drafts: QuoteGroupDraft[] = [];
+  for (let c = 0; c < clusters.length; c++) drafts.push(draftOf(clusters[c]!));
+  return drafts;
 }
